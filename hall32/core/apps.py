@@ -1,0 +1,67 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "hall32.core"
+    label = "core"
+    verbose_name = _("Socle : organisations, personnes, sites")
+
+    def ready(self) -> None:
+        import hall32.policy  # noqa: F401  (registers every permission rule)
+        from hall32.core import audit, dashboard, demo, demo_data, navigation
+        from hall32.core.models import Guardianship, Person, User
+        from hall32.core.panels import audit_panel, directory_panel, profile_panel
+
+        demo.register("core", demo_data.load, order=0)
+
+        audit.register(Person)
+        audit.register(Guardianship)
+        audit.register(User, exclude=["password", "last_login"])
+
+        navigation.register(
+            "connect",
+            _("Organisations"),
+            "core:organisation_list",
+            perm="core.view_organisation",
+            order=10,
+            icon="building",
+        )
+        navigation.register(
+            "connect",
+            _("Personnes"),
+            "core:person_list",
+            perm="core.view_directory",
+            order=20,
+            icon="people",
+        )
+        navigation.register(
+            "impact",
+            _("Journal d'audit"),
+            "core:audit_list",
+            perm="core.view_auditentry",
+            order=90,
+            icon="journal-text",
+        )
+
+        dashboard.register(
+            "core.directory",
+            template="core/_panel_directory.html",
+            context=directory_panel,
+            roles=["direction", "coordinator", "outreach_officer", "industry_engineer"],
+            order=80,
+        )
+        dashboard.register(
+            "core.audit",
+            template="core/_panel_audit.html",
+            context=audit_panel,
+            roles=["direction"],
+            order=90,
+        )
+        dashboard.register(
+            "core.profile",
+            template="core/_panel_profile.html",
+            context=profile_panel,
+            order=999,
+            width="col-lg-4",
+        )

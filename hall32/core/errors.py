@@ -1,0 +1,45 @@
+"""One error type for business rules, shown the same way on pages and in the API.
+
+A service raises DomainError with a message a user can act on, and optionally the form field it
+concerns; views add it to the form (or as a message), the API answers 4xx with
+{"detail": ..., "errors": {field: [message]}}.
+"""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    status_code = 400
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        code: str = "invalid",
+        status: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = str(message)
+        self.field = field
+        self.code = code
+        if status is not None:
+            self.status_code = status
+
+    def as_dict(self) -> dict[str, object]:
+        errors = {self.field or "__all__": [self.message]}
+        return {"detail": self.message, "code": self.code, "errors": errors}
+
+
+class NotFound(DomainError):
+    status_code = 404
+
+
+class Conflict(DomainError):
+    """The request clashes with existing data (a booking overlap, a full event)."""
+
+    status_code = 409
+
+
+class Forbidden(DomainError):
+    status_code = 403

@@ -1,0 +1,75 @@
+"""Filters of the core lists (shared by the pages and the API)."""
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hall32.core.listing import SearchFilterSet
+from hall32.core.models import AuditEntry, Organisation, Person
+
+
+class OrganisationFilter(SearchFilterSet):
+    search_fields = ("name", "city", "siret", "uai", "postcode")
+    kind = django_filters.ChoiceFilter(
+        choices=Organisation.Kind.choices, label=_("Type"), empty_label=_("Tous")
+    )
+    size_band = django_filters.ChoiceFilter(
+        choices=Organisation.SizeBand.choices, label=_("Taille"), empty_label=_("Toutes")
+    )
+    sector = django_filters.ChoiceFilter(
+        choices=Organisation._meta.get_field("sector").choices,
+        label=_("Secteur"),
+        empty_label=_("Tous"),
+    )
+    partner = django_filters.ChoiceFilter(
+        choices=[("yes", _("Oui")), ("no", _("Non"))],
+        method="filter_partner",
+        label=_("Partenaire"),
+        empty_label=_("Tous"),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "kind", "size_band", "sector", "partner"]
+
+    def filter_partner(self, queryset, name: str, value: str):
+        today = timezone.localdate()
+        partners = queryset.partners_during(today, today)
+        return partners if value == "yes" else queryset.exclude(pk__in=partners.values("pk"))
+
+
+class PersonFilter(SearchFilterSet):
+    search_fields = ("first_name", "last_name", "email", "organisation__name", "city")
+    gender = django_filters.ChoiceFilter(
+        choices=Person.Gender.choices, label=_("Genre"), empty_label=_("Tous")
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(), label=_("Organisation"), empty_label=_("Toutes")
+    )
+
+    class Meta:
+        model = Person
+        fields = ["q", "gender", "organisation"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.form.fields["organisation"].widget.attrs["data-tom-select"] = ""
+
+
+class AuditFilter(SearchFilterSet):
+    search_fields = ("object_repr", "actor_label", "object_id")
+    action = django_filters.ChoiceFilter(
+        choices=AuditEntry.Action.choices, label=_("Action"), empty_label=_("Toutes")
+    )
+    model = django_filters.CharFilter(field_name="content_type__model", label=_("Type d'objet"))
+    since = django_filters.DateFilter(
+        field_name="at",
+        lookup_expr="date__gte",
+        label=_("Depuis le"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = AuditEntry
+        fields = ["q", "action", "model", "since"]

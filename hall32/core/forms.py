@@ -1,0 +1,87 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hall32.core.models import Organisation, Person
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(label=_("site web"), required=False, assume_scheme="https")
+    siret = forms.CharField(
+        label=_("SIRET"),
+        max_length=20,
+        required=False,
+        help_text=_("14 chiffres, espaces acceptés."),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "kind",
+            "size_band",
+            "sector",
+            "school_kind",
+            "agency_kind",
+            "siret",
+            "uai",
+            "address",
+            "postcode",
+            "city",
+            "website",
+            "email",
+            "phone",
+            "is_founder",
+            "partner_since",
+            "partner_until",
+            "notes",
+        ]
+        widgets = {
+            "partner_since": DateInput(),
+            "partner_until": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_siret(self) -> str:
+        return self.cleaned_data["siret"].replace(" ", "")
+
+    def clean_uai(self) -> str:
+        return self.cleaned_data["uai"].strip().upper()
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = [
+            "first_name",
+            "last_name",
+            "birth_date",
+            "gender",
+            "email",
+            "phone",
+            "address",
+            "postcode",
+            "city",
+            "organisation",
+            "job_title",
+            "consent_contact",
+            "consent_image",
+        ]
+        widgets = {
+            "birth_date": DateInput(),
+            "organisation": forms.Select(attrs={"data-tom-select": ""}),
+        }
+
+
+class ConfirmForm(forms.Form):
+    """A destructive action asks the user to tick this box first."""
+
+    confirm = forms.BooleanField(
+        label=_("Je confirme cette action, qui est définitive."), required=True
+    )

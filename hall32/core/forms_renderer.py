@@ -1,0 +1,8 @@
+"""Render every Django form with Bootstrap 5 markup: errors next to their field."""
+
+from django.forms.renderers import TemplatesSetting
+
+
+class BootstrapFormRenderer(TemplatesSetting):
+    form_template_name = "core/forms/form.html"
+    field_template_name = "core/forms/field.html"

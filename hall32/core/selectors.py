@@ -1,0 +1,72 @@
+"""Reads of the core app: directory lists, people's records, the audit trail, key figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from hall32.core.models import AuditEntry, Job, Organisation, Person, User
+from hall32.core.schoolyear import SchoolYear
+
+
+def organisation_list() -> QuerySet[Organisation]:
+    return Organisation.objects.annotate(
+        people_count=Count("people", filter=Q(people__erased_at__isnull=True))
+    )
+
+
+def person_list() -> QuerySet[Person]:
+    return Person.objects.active().select_related("organisation")
+
+
+def person_detail(*, pk: int) -> Person:
+    return (
+        Person.objects.select_related("organisation")
+        .prefetch_related("guardianships__guardian", "wards__child")
+        .get(pk=pk)
+    )
+
+
+def audit_entries() -> QuerySet[AuditEntry]:
+    return AuditEntry.objects.select_related("content_type", "actor")
+
+
+def audit_entries_for(*, instance: Any) -> QuerySet[AuditEntry]:
+    from django.contrib.contenttypes.models import ContentType
+
+    return audit_entries().filter(
+        content_type=ContentType.objects.get_for_model(type(instance)), object_id=str(instance.pk)
+    )
+
+
+def partner_companies_count(*, year: SchoolYear) -> int:
+    """Companies whose partnership with the hub covers part of the school year."""
+    return Organisation.objects.companies().partners_during(year.start, year.end).count()
+
+
+def partner_companies_by_year(*, years: list[SchoolYear]) -> dict[SchoolYear, int]:
+    return {year: partner_companies_count(year=year) for year in years}
+
+
+def founders() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(is_founder=True)
+
+
+def directory_counts() -> dict[str, int]:
+    counts = Organisation.objects.aggregate(
+        organisations=Count("id"),
+        companies=Count("id", filter=Q(kind=Organisation.Kind.COMPANY)),
+        schools=Count("id", filter=Q(kind=Organisation.Kind.SCHOOL)),
+        agencies=Count("id", filter=Q(kind=Organisation.Kind.AGENCY)),
+    )
+    counts["people"] = Person.objects.active().count()
+    return counts
+
+
+def user_for_person(*, person: Person) -> User | None:
+    return User.objects.filter(person=person).first()
+
+
+def job_get(*, pk: int) -> Job:
+    return Job.objects.get(pk=pk)

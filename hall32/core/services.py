@@ -1,0 +1,183 @@
+"""Writes of the core app: organisations, people, guardians, GDPR export and erasure, jobs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hall32.core import audit, gdpr
+from hall32.core.errors import DomainError
+from hall32.core.models import Guardianship, Job, Organisation, Person, User
+
+
+def validated_save(instance: Any, *, exclude: list[str] | None = None) -> Any:
+    """full_clean() then save(): model validators hold for forms, the API and commands alike."""
+    instance.full_clean(exclude=exclude)
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def organisation_save(*, organisation: Organisation) -> Organisation:
+    if organisation.siret:
+        organisation.siret = organisation.siret.replace(" ", "")
+    if organisation.uai:
+        organisation.uai = organisation.uai.strip().upper()
+    return validated_save(organisation)
+
+
+@transaction.atomic
+def organisation_delete(*, organisation: Organisation) -> None:
+    organisation.delete()
+
+
+@transaction.atomic
+def person_save(*, person: Person) -> Person:
+    """Create or update a person; records when consents change (proof of consent)."""
+    if person.pk:
+        previous = (
+            Person.objects.filter(pk=person.pk).values("consent_contact", "consent_image").first()
+        )
+        if previous and (
+            previous["consent_contact"] != person.consent_contact
+            or previous["consent_image"] != person.consent_image
+        ):
+            person.consent_updated_at = timezone.now()
+    elif person.consent_contact or person.consent_image:
+        person.consent_updated_at = timezone.now()
+    return validated_save(person)
+
+
+@transaction.atomic
+def guardian_add(*, child: Person, guardian: Person, relationship: str) -> Guardianship:
+    if child.pk == guardian.pk:
+        raise DomainError(
+            _("Une personne ne peut pas être son propre responsable."), field="guardian"
+        )
+    link, _created = Guardianship.objects.get_or_create(
+        child=child, guardian=guardian, defaults={"relationship": relationship}
+    )
+    return link
+
+
+def _person_record(person: Person) -> dict[str, Any]:
+    return {
+        "id": person.pk,
+        **{k: v for k, v in audit.snapshot(person).items() if k != "id"},
+        "responsables": [
+            {
+                "nom": g.guardian.full_name,
+                "lien": g.get_relationship_display(),
+                "courriel": g.guardian.email,
+                "téléphone": g.guardian.phone,
+            }
+            for g in person.guardianships.select_related("guardian")
+        ],
+        "personnes_à_charge": [g.child.full_name for g in person.wards.select_related("child")],
+    }
+
+
+def person_export(*, person: Person, by: User | None) -> dict[str, Any]:
+    """Everything the platform holds about a person (GDPR right of access), logged in the audit."""
+    if person.erased_at:
+        raise DomainError(_("Les données de cette personne ont été effacées."), status=410)
+    data: dict[str, Any] = {
+        "format": "hall32-export-rgpd/1",
+        "exporté_le": timezone.now().isoformat(),
+        "personne": _person_record(person),
+    }
+    user = User.objects.filter(person=person).prefetch_related("groups").first()
+    if user is not None:
+        data["compte"] = {
+            "identifiant": user.username,
+            "rôles": sorted(user.roles),
+            "dernière_connexion": user.last_login.isoformat() if user.last_login else None,
+            "créé_le": user.date_joined.isoformat(),
+        }
+    for section in gdpr.sections():
+        data[section.name] = section.export(person)
+    data["historique"] = [
+        {"date": e.at.isoformat(), "action": e.action, "par": e.actor_label}
+        for e in person_history(person)
+    ]
+    with transaction.atomic():
+        audit.record(action="export", instance=person, actor=by)
+    return data
+
+
+def person_history(person: Person) -> list[Any]:
+    from hall32.core.selectors import audit_entries_for
+
+    return list(audit_entries_for(instance=person))
+
+
+@transaction.atomic
+def person_erase(*, person: Person, by: User | None) -> Person:
+    """GDPR erasure: each app blanks what it holds, then the person is anonymised and their
+    past audit entries redacted. Gender and birth year stay, so yearly statistics still add up."""
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if person.erased_at:
+        raise DomainError(_("Les données de cette personne ont déjà été effacées."))
+    for section in gdpr.sections():
+        if section.erase is not None:
+            section.erase(person)
+    for link in Guardianship.objects.filter(child=person) | Guardianship.objects.filter(
+        guardian=person
+    ):
+        link.delete()
+    user = User.objects.filter(person=person).first()
+    if user is not None:
+        user.is_active = False
+        user.username = f"efface-{person.pk}"
+        user.first_name = user.last_name = user.email = ""
+        user.set_unusable_password()
+        user.save()
+        audit.redact_history(user)
+    person.first_name = _("Personne")
+    person.last_name = _("effacée n° %(id)s") % {"id": person.pk}
+    if person.birth_date:
+        person.birth_date = dt.date(person.birth_date.year, 1, 1)
+    person.email = person.phone = person.address = person.postcode = person.city = ""
+    person.job_title = ""
+    person.consent_contact = person.consent_image = False
+    person.erased_at = timezone.now()
+    person.save()
+    audit.redact_history(person)
+    audit.record(action="erase", instance=person, actor=by)
+    return person
+
+
+def job_create(*, kind: str, params: dict[str, Any], by: User | None) -> Job:
+    return Job.objects.create(kind=kind, params=params, created_by=by if by and by.pk else None)
+
+
+def job_progress(*, job_id: int, progress: int, message: str = "") -> None:
+    """Report progress from a running task; a single UPDATE, outside any long transaction."""
+    Job.objects.filter(pk=job_id, started_at__isnull=True).update(started_at=timezone.now())
+    Job.objects.filter(pk=job_id).update(
+        status=Job.Status.RUNNING, progress=max(0, min(100, progress)), message=message[:300]
+    )
+
+
+def job_finish(
+    *, job_id: int, result: dict[str, Any] | None = None, error: str | None = None
+) -> None:
+    Job.objects.filter(pk=job_id).update(
+        status=Job.Status.FAILED if error else Job.Status.SUCCEEDED,
+        progress=100,
+        message=(error or _("Terminé."))[:300],
+        result=result or {},
+        finished_at=timezone.now(),
+    )
+
+
+def errors_from(exc: ValidationError) -> dict[str, list[str]]:
+    """A ValidationError as {field: [messages]} ('__all__' for the non-field ones)."""
+    if hasattr(exc, "error_dict"):
+        return {k: [str(m) for e in v for m in e.messages] for k, v in exc.error_dict.items()}
+    return {"__all__": [str(m) for m in exc.messages]}

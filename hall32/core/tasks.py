@@ -1,0 +1,1 @@
+"""Background tasks of the core app (none yet: the apps' tasks use core.services.job_*)."""

@@ -1,0 +1,106 @@
+"""Template helpers shared by every app: Bootstrap widgets, sortable headers, French figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms, template
+from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def widget_kind(bound_field: forms.BoundField) -> str:
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.CheckboxInput):
+        return "check"
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return "choices"
+    if isinstance(widget, forms.Select | forms.SelectMultiple):
+        return "select"
+    return "input"
+
+
+@register.filter
+def bs_widget(bound_field: forms.BoundField) -> str:
+    """The widget with Bootstrap classes, is-invalid and aria-describedby for its errors."""
+    kind = widget_kind(bound_field)
+    css = {"check": "form-check-input", "select": "form-select"}.get(kind, "form-control")
+    attrs: dict[str, Any] = {"class": f"{css}{' is-invalid' if bound_field.errors else ''}"}
+    existing = bound_field.field.widget.attrs.get("class")
+    if existing:
+        attrs["class"] += f" {existing}"
+    described = []
+    if bound_field.help_text:
+        described.append(f"{bound_field.auto_id}_helptext")
+    if bound_field.errors:
+        described.append(f"{bound_field.auto_id}_error")
+        attrs["aria-invalid"] = "true"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return bound_field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def sort_th(context: template.Context, listing: Any, key: str, label: str, css: str = "") -> str:
+    """A sortable table header: one click sorts ascending, the next descending."""
+    current = listing.sort
+    if current == key:
+        target, icon, aria = f"-{key}", "bi-sort-up", "ascending"
+    elif current == f"-{key}":
+        target, icon, aria = key, "bi-sort-down", "descending"
+    else:
+        target, icon, aria = key, "bi-arrow-down-up text-body-tertiary", "none"
+    url = listing.url_with(sort=target, page=None)
+    return format_html(
+        '<th scope="col" class="{}" aria-sort="{}">'
+        '<a class="link-body-emphasis text-decoration-none" href="{}" hx-get="{}" hx-target="#{}" '
+        'hx-push-url="true">{} <i class="bi {}" aria-hidden="true"></i></a></th>',
+        css,
+        aria,
+        url,
+        url,
+        listing.target_id,
+        label,
+        icon,
+    )
+
+
+@register.filter
+def percent(value: float | None, digits: int = 0) -> str:
+    """0.537 -> « 54 % » in French (narrow no-break space before the sign)."""
+    if value is None:
+        return "–"
+    return f"{number_format(round(value * 100, digits), digits)}\u202f%"
+
+
+@register.filter
+def fr_number(value: float | int | None, digits: int | None = None) -> str:
+    if value is None:
+        return "–"
+    if digits is not None:
+        value = round(value, digits)  # Django truncates decimals; figures are rounded
+    return number_format(value, digits, use_l10n=True, force_grouping=True)
+
+
+@register.simple_tag
+def yes_no(value: bool) -> str:
+    return _("oui") if value else _("non")
+
+
+@register.filter
+def page_url(listing: Any, number: int) -> str:
+    return listing.page_url(number)
+
+
+@register.filter
+def elided_range(page: Any) -> list[Any]:
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
+
+
+@register.filter
+def zip_lists(first: list[Any], second: list[Any]) -> list[tuple[Any, Any]]:
+    return list(zip(first, second, strict=False))

@@ -1,0 +1,319 @@
+"""Core pages: home and dashboards, health, directory, people with GDPR actions, audit, jobs."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from hall32.core import dashboard, selectors, services
+from hall32.core.errors import DomainError
+from hall32.core.filters import AuditFilter, OrganisationFilter, PersonFilter
+from hall32.core.forms import ConfirmForm, OrganisationForm, PersonForm
+from hall32.core.listing import Listing
+from hall32.core.models import Job, Organisation, Person
+from hall32.core.web import check_perm, posted, render_page, require_perm, save_form
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Public landing page for visitors; the dashboard of one's roles once signed in."""
+    if not request.user.is_authenticated:
+        return render(request, "core/landing.html", {"panels": dashboard.panels_for(request)})
+    return render(request, "core/dashboard.html", {"panels": dashboard.panels_for(request)})
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness and database check for load balancers and monitoring."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except (DatabaseError, Exception) as error:  # any failure of the database is a 503
+        return JsonResponse(
+            {"status": "error", "database": f"error: {type(error).__name__}"}, status=503
+        )
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.html")
+
+
+@login_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    person = request.user.person
+    return render(request, "core/my_data.html", {"person": person})
+
+
+# --- Directory: organisations -------------------------------------------------------------
+
+
+@require_perm("core.view_organisation")
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    listing = Listing(
+        request,
+        selectors.organisation_list(),
+        filterset_class=OrganisationFilter,
+        sorts={
+            "name": "name",
+            "kind": "kind",
+            "city": "city",
+            "partner_since": "partner_since",
+            "people": "people_count",
+        },
+        default_sort="name",
+    )
+    return render_page(
+        request,
+        "core/organisation_list.html",
+        {"listing": listing},
+        fragment="core/_organisation_results.html",
+    )
+
+
+@require_perm("core.view_organisation")
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=pk)
+    people = organisation.people.active().order_by("last_name")[:50]
+    return render(
+        request, "core/organisation_detail.html", {"organisation": organisation, "people": people}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@require_perm("core.add_organisation")
+def organisation_create(request: HttpRequest) -> HttpResponse:
+    form = OrganisationForm(posted(request))
+    if request.method == "POST":
+        saved = save_form(
+            request,
+            form,
+            lambda: services.organisation_save(organisation=form.instance),
+            _("Organisation créée."),
+        )
+        if saved:
+            return redirect("core:organisation_detail", pk=saved.pk)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Nouvelle organisation"),
+            "cancel_href": reverse("core:organisation_list"),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@require_perm("core.change_organisation")
+def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=pk)
+    form = OrganisationForm(posted(request), instance=organisation)
+    if request.method == "POST":
+        saved = save_form(
+            request,
+            form,
+            lambda: services.organisation_save(organisation=form.instance),
+            _("Organisation enregistrée."),
+        )
+        if saved:
+            return redirect("core:organisation_detail", pk=saved.pk)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": organisation.name,
+            "cancel_href": reverse("core:organisation_list"),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@require_perm("core.delete_organisation")
+def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=pk)
+    form = ConfirmForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        services.organisation_delete(organisation=organisation)
+        messages.success(
+            request, _("Organisation « %(name)s » supprimée.") % {"name": organisation.name}
+        )
+        return redirect("core:organisation_list")
+    return render(
+        request,
+        "core/confirm.html",
+        {
+            "form": form,
+            "title": _("Supprimer « %(name)s » ?") % {"name": organisation.name},
+            "warning": _("Les personnes rattachées seront conservées, sans organisation."),
+            "cancel_href": organisation.get_absolute_url(),
+            "danger_label": _("Supprimer l'organisation"),
+        },
+    )
+
+
+# --- Directory: people ----------------------------------------------------------------------
+
+
+@require_perm("core.view_directory")
+def person_list(request: HttpRequest) -> HttpResponse:
+    listing = Listing(
+        request,
+        selectors.person_list(),
+        filterset_class=PersonFilter,
+        sorts={
+            "name": ("last_name", "first_name"),
+            "organisation": "organisation__name",
+            "created": "created_at",
+        },
+        default_sort="name",
+    )
+    return render_page(
+        request, "core/person_list.html", {"listing": listing}, fragment="core/_person_results.html"
+    )
+
+
+@login_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(Person.objects.select_related("organisation"), pk=pk)
+    check_perm(request, "core.view_person", person)
+    history = (
+        selectors.audit_entries_for(instance=person)[:20]
+        if request.user.has_perm("core.view_auditentry")
+        else []
+    )
+    return render(
+        request,
+        "core/person_detail.html",
+        {
+            "person": selectors.person_detail(pk=pk),
+            "history": history,
+            "account": selectors.user_for_person(person=person),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@require_perm("core.add_person")
+def person_create(request: HttpRequest) -> HttpResponse:
+    form = PersonForm(posted(request))
+    if request.method == "POST":
+        saved = save_form(
+            request, form, lambda: services.person_save(person=form.instance), _("Personne créée.")
+        )
+        if saved:
+            return redirect("core:person_detail", pk=saved.pk)
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("Nouvelle personne"), "cancel_href": reverse("core:person_list")},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@require_perm("core.change_person")
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(Person.objects.active(), pk=pk)
+    form = PersonForm(posted(request), instance=person)
+    if request.method == "POST":
+        saved = save_form(
+            request,
+            form,
+            lambda: services.person_save(person=form.instance),
+            _("Fiche enregistrée."),
+        )
+        if saved:
+            return redirect("core:person_detail", pk=saved.pk)
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": person.full_name, "cancel_href": reverse("core:person_list")},
+    )
+
+
+@require_POST
+@login_required
+def person_export(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(Person, pk=pk)
+    check_perm(request, "core.export_person", person)
+    try:
+        data = services.person_export(person=person, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("core:home")
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = (
+        f'attachment; filename="hall32-donnees-{person.pk}-{stamp}.json"'
+    )
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(Person.objects.active(), pk=pk)
+    check_perm(request, "core.erase_person", person)
+    form = ConfirmForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        services.person_erase(person=person, by=request.user)
+        messages.success(request, _("Les données personnelles ont été effacées."))
+        return redirect("core:person_list")
+    return render(
+        request,
+        "core/confirm.html",
+        {
+            "form": form,
+            "title": _("Effacer les données de %(name)s ?") % {"name": person.full_name},
+            "warning": _(
+                "Nom, coordonnées, adresse et notes seront effacés partout, et l'historique "
+                "anonymisé. Seuls le genre et l'année de naissance restent, pour les statistiques. "
+                "Cette action est irréversible."
+            ),
+            "danger_label": _("Effacer définitivement"),
+            "cancel_href": person.get_absolute_url(),
+        },
+    )
+
+
+# --- Audit and jobs -------------------------------------------------------------------------
+
+
+@require_perm("core.view_auditentry")
+def audit_list(request: HttpRequest) -> HttpResponse:
+    listing = Listing(
+        request,
+        selectors.audit_entries(),
+        filterset_class=AuditFilter,
+        sorts={"at": "at", "actor": "actor_label", "action": "action"},
+        default_sort="-at",
+        per_page=50,
+    )
+    return render_page(
+        request, "core/audit_list.html", {"listing": listing}, fragment="core/_audit_results.html"
+    )
+
+
+@login_required
+def job_status(request: HttpRequest, pk: int) -> HttpResponse:
+    job = get_object_or_404(Job, pk=pk)
+    check_perm(request, "core.view_job", job)
+    response = render(request, "core/_job_status.html", {"job": job})
+    if job.is_finished and request.htmx and job.result.get("redirect"):
+        response["HX-Redirect"] = job.result["redirect"]
+    return response

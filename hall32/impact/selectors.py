@@ -1,0 +1,25 @@
+"""Impact figures: every number is computed from the other apps' selectors, never typed in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from hall32.core import selectors as core_selectors
+from hall32.core.demo import FIRST_YEAR
+from hall32.core.schoolyear import SchoolYear, school_years
+
+
+def years_to_date() -> list[SchoolYear]:
+    return school_years(FIRST_YEAR, SchoolYear.of(timezone.localdate()).start_year)
+
+
+def key_figures(*, years: list[SchoolYear]) -> dict[str, Any]:
+    partners = core_selectors.partner_companies_by_year(years=years)
+    return {
+        "years": years,
+        "partner_companies": [partners[y] for y in years],
+        "directory": core_selectors.directory_counts(),
+        "founders": list(core_selectors.founders().values_list("name", flat=True)),
+    }

@@ -1,0 +1,7 @@
+"""Impact: the key figures and, later, the annual report."""
+
+import rules
+
+from hall32.policy.predicates import is_hub_staff
+
+rules.set_perm("impact.view_dashboard", is_hub_staff)

@@ -1,0 +1,1 @@
+"""Permissions of the industry app (filled by its issue)."""

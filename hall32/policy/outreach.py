@@ -1,0 +1,1 @@
+"""Permissions of the outreach app (filled by its issue)."""

@@ -1,0 +1,1 @@
+"""Permissions of the training app (filled by its issue)."""

@@ -1,0 +1,5 @@
+"""API of the training app."""
+
+from ninja import Router
+
+router = Router(tags=["training"])
