@@ -38,3 +38,17 @@ class SchoolYear:
 
 def school_years(first: int, last: int) -> list[SchoolYear]:
     return [SchoolYear(y) for y in range(first, last + 1)]
+
+
+def school_year_case(field: str, years: list[SchoolYear]):
+    """An ORM expression giving the school year (its start year) of a date field, None outside."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    return Case(
+        *[
+            When(**{f"{field}__gte": y.start, f"{field}__lte": y.end}, then=Value(y.start_year))
+            for y in years
+        ],
+        default=None,
+        output_field=IntegerField(),
+    )
