@@ -103,9 +103,7 @@ def chromium() -> Iterator[Any]:
 
 @pytest.fixture
 def page(chromium, live_server) -> Iterator[Any]:
-    context = chromium.new_context(
-        locale="fr-FR", timezone_id="Europe/Paris", base_url=live_server.url
-    )
+    context = chromium.new_context(locale="fr-FR", timezone_id="Europe/Paris", base_url=live_server.url)
     context.set_default_timeout(15_000)
     page = context.new_page()
     yield page

@@ -33,9 +33,7 @@ api = NinjaAPI(
 
 
 def _field_name(location: list[Any]) -> str:
-    parts = [
-        str(p) for p in location if p not in {"body", "query", "path", "form", "payload", "data"}
-    ]
+    parts = [str(p) for p in location if p not in {"body", "query", "path", "form", "payload", "data"}]
     return ".".join(parts) or "__all__"
 
 
@@ -43,9 +41,7 @@ def _field_name(location: list[Any]) -> str:
 def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     errors: dict[str, list[str]] = {}
     for error in exc.errors:
-        errors.setdefault(_field_name(list(error.get("loc", []))), []).append(
-            str(error.get("msg", ""))
-        )
+        errors.setdefault(_field_name(list(error.get("loc", []))), []).append(str(error.get("msg", "")))
     return api.create_response(
         request, {"detail": _("Requête invalide."), "code": "invalid", "errors": errors}, status=422
     )
@@ -60,9 +56,7 @@ def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
 def on_model_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     errors = errors_from(exc)
     first = next(iter(errors.values()))[0]
-    return api.create_response(
-        request, {"detail": first, "code": "invalid", "errors": errors}, status=422
-    )
+    return api.create_response(request, {"detail": first, "code": "invalid", "errors": errors}, status=422)
 
 
 @api.exception_handler(PermissionDenied)

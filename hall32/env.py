@@ -79,9 +79,7 @@ def get_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DATABASE_EXAMPLE = (
-    "postgres://utilisateur:motdepasse@hote:5432/base ou sqlite:///var/hall32.sqlite3"
-)
+DATABASE_EXAMPLE = "postgres://utilisateur:motdepasse@hote:5432/base ou sqlite:///var/hall32.sqlite3"
 
 
 def database(url: str | None, *, base_dir: Path) -> dict:
@@ -91,8 +89,7 @@ def database(url: str | None, *, base_dir: Path) -> dict:
     scheme = urlsplit(url).scheme
     if scheme not in {"postgres", "postgresql", "pgsql", "sqlite"}:
         raise ConfigError(
-            f"DATABASE_URL a un schéma inconnu « {scheme or '(vide)'} » "
-            f"(exemple : {DATABASE_EXAMPLE})"
+            f"DATABASE_URL a un schéma inconnu « {scheme or '(vide)'} » (exemple : {DATABASE_EXAMPLE})"
         )
     try:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
@@ -101,9 +98,7 @@ def database(url: str | None, *, base_dir: Path) -> dict:
     if scheme == "sqlite":
         name = config.get("NAME") or ""
         if name in {"", ":memory:"}:
-            raise ConfigError(
-                "DATABASE_URL SQLite doit nommer un fichier (sqlite:///var/hall32.sqlite3)"
-            )
+            raise ConfigError("DATABASE_URL SQLite doit nommer un fichier (sqlite:///var/hall32.sqlite3)")
         path = Path(name)
         if not path.is_absolute():
             path = base_dir / path
@@ -133,9 +128,7 @@ def email(url: str | None) -> dict[str, object]:
         "smtps": "django.core.mail.backends.smtp.EmailBackend",
     }
     if parts.scheme not in backends:
-        raise ConfigError(
-            f"EMAIL_URL a un schéma inconnu « {parts.scheme} » (smtp, smtps, console…)"
-        )
+        raise ConfigError(f"EMAIL_URL a un schéma inconnu « {parts.scheme} » (smtp, smtps, console…)")
     result: dict[str, object] = {"EMAIL_BACKEND": backends[parts.scheme]}
     if parts.scheme == "file":
         result["EMAIL_FILE_PATH"] = unquote(parts.path)

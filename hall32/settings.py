@@ -155,14 +155,12 @@ MEDIA_ROOT = BASE_DIR / "var" / "media"
 MEDIA_URL = "/media/"
 
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Celery: Redis in production; on the embedded default tasks run eagerly, in process.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -198,3 +196,8 @@ LOGGING = {
 
 NINJA_PAGINATION_PER_PAGE = 50
 HALL32_DEMO_PASSWORD = env.get_str("DEMO_PASSWORD", "hall32-demo")
+
+# Periodic jobs (celery beat in production; `manage.py send_event_reminders` from cron works too).
+CELERY_BEAT_SCHEDULE = {
+    "outreach-reminders": {"task": "hall32.outreach.tasks.send_reminders", "schedule": 60 * 60 * 6},
+}

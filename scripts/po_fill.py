@@ -10,14 +10,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
-PO = (
-    Path(__file__).resolve().parent.parent
-    / "hall32"
-    / "locale"
-    / "en"
-    / "LC_MESSAGES"
-    / "django.po"
-)
+PO = Path(__file__).resolve().parent.parent / "hall32" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 
 def main() -> None:

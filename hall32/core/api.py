@@ -58,9 +58,7 @@ def me(request: HttpRequest) -> dict:
 def organisation_list(request: HttpRequest, filters: Query[OrganisationQuery]):
     require(request, "core.view_organisation")
     params = {k: v for k, v in filters.model_dump().items() if v is not None}
-    return OrganisationFilter(params, queryset=selectors.organisation_list()).qs.order_by(
-        "name", "pk"
-    )
+    return OrganisationFilter(params, queryset=selectors.organisation_list()).qs.order_by("name", "pk")
 
 
 @router.get("/organisations/{pk}", response=OrganisationOut, summary="Une organisation")

@@ -137,9 +137,7 @@ def record_bulk_created(instances: Iterable[models.Model]) -> None:
         )
 
 
-def _before_save(
-    sender: type[models.Model], instance: models.Model, raw: bool = False, **_: Any
-) -> None:
+def _before_save(sender: type[models.Model], instance: models.Model, raw: bool = False, **_: Any) -> None:
     if raw or _suspended.get():
         return
     before = None

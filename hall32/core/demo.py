@@ -47,9 +47,7 @@ class Part:
 _parts: dict[str, Part] = {}
 
 
-def register(
-    name: str, load: Callable[[DemoContext], dict[str, int] | None], *, order: int
-) -> None:
+def register(name: str, load: Callable[[DemoContext], dict[str, int] | None], *, order: int) -> None:
     _parts[name] = Part(name, order, load)
 
 
@@ -57,9 +55,7 @@ def parts() -> list[Part]:
     return sorted(_parts.values(), key=lambda p: p.order)
 
 
-def seed_all(
-    *, seed: int, today: date, log: Callable[[str], None] = lambda _msg: None
-) -> list[str]:
+def seed_all(*, seed: int, today: date, log: Callable[[str], None] = lambda _msg: None) -> list[str]:
     """Load each part not loaded yet, each in one transaction; return the parts loaded now."""
     from hall32.core.models import DemoSeed
 

@@ -433,9 +433,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
         used_sirets.add(value)
         return value
 
-    def company(
-        name: str, size: str, sector: str, postcode: str, city: str, **extra
-    ) -> Organisation:
+    def company(name: str, size: str, sector: str, postcode: str, city: str, **extra) -> Organisation:
         return Organisation(
             name=name,
             kind=Organisation.Kind.COMPANY,
@@ -452,9 +450,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
 
     for name, kind, size, sector, postcode, city in FOUNDERS:
         if kind == Organisation.Kind.COMPANY:
-            org = company(
-                name, size, sector, postcode, city, is_founder=True, partner_since=opening
-            )
+            org = company(name, size, sector, postcode, city, is_founder=True, partner_since=opening)
         else:
             org = Organisation(
                 name=name,
@@ -481,9 +477,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
                 place = rng.choice(list(COMPANY_PLACES.values()))
                 name = f"{rng.choice(COMPANY_PREFIXES)} {place}"
             else:
-                letters = "".join(
-                    rng.choice("ABCDEFGHIJKLMNPRSTV") for _ in range(rng.randint(3, 4))
-                )
+                letters = "".join(rng.choice("ABCDEFGHIJKLMNPRSTV") for _ in range(rng.randint(3, 4)))
                 name = f"{letters} {rng.choice(list(COMPANY_PLACES))}"
             if name not in names_taken:
                 names_taken.add(name)
@@ -498,9 +492,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
             [70, 22, 8],
         )[0]
 
-    large = [
-        company(n, Organisation.SizeBand.LARGE_GROUP, s, pc, c) for n, s, pc, c in LARGE_GROUPS
-    ]
+    large = [company(n, Organisation.SizeBand.LARGE_GROUP, s, pc, c) for n, s, pc, c in LARGE_GROUPS]
     active: list[Organisation] = list(founder_companies)
     partners: list[Organisation] = []
     for year in range(FIRST_YEAR, current.start_year + 1):
@@ -517,14 +509,11 @@ def load(ctx: DemoContext) -> dict[str, int]:
             else:
                 postcode, city = rng.choice(PLACES)
                 org = company(company_name(), size(), sector(), postcode, city)
-            org.partner_since = (
-                opening if year == FIRST_YEAR else random_day(rng, sy.start, last_day)
-            )
+            org.partner_since = opening if year == FIRST_YEAR else random_day(rng, sy.start, last_day)
             active.append(org)
             partners.append(org)
     prospects = large + [
-        company(company_name(), size(), sector(), *rng.choice(PLACES))
-        for _ in range(NON_PARTNER_COMPANIES)
+        company(company_name(), size(), sector(), *rng.choice(PLACES)) for _ in range(NON_PARTNER_COMPANIES)
     ]
     orgs += partners + prospects
 
@@ -557,9 +546,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
         kind = (
             Organisation.SchoolKind.COLLEGE
             if index < 24
-            else (
-                Organisation.SchoolKind.LYCEE_PRO if index < 28 else Organisation.SchoolKind.LYCEE
-            )
+            else (Organisation.SchoolKind.LYCEE_PRO if index < 28 else Organisation.SchoolKind.LYCEE)
         )
         label = {"college": "Collège", "lycee_pro": "Lycée professionnel", "lycee": "Lycée"}[kind]
         postcode, city = NEAR[index % len(NEAR)]
@@ -594,9 +581,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
     # People: contacts of partners, schools and agencies.
     people: list[Person] = []
 
-    def person(
-        org: Organisation | None, title: str, gender: str | None = None, domain: str = ""
-    ) -> Person:
+    def person(org: Organisation | None, title: str, gender: str | None = None, domain: str = "") -> Person:
         first, last, g = namer.person(gender)
         street, postcode, city = address(rng)
         email_domain = domain or (f"{slug(org.name)[:30]}.example" if org else "exemple.example")

@@ -82,6 +82,4 @@ class PersonForm(forms.ModelForm):
 class ConfirmForm(forms.Form):
     """A destructive action asks the user to tick this box first."""
 
-    confirm = forms.BooleanField(
-        label=_("Je confirme cette action, qui est définitive."), required=True
-    )
+    confirm = forms.BooleanField(label=_("Je confirme cette action, qui est définitive."), required=True)

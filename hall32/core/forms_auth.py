@@ -16,7 +16,5 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Identifiant")
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "autofocus": True})
-        self.fields["password"].widget = forms.PasswordInput(
-            attrs={"autocomplete": "current-password"}
-        )
+        self.fields["password"].widget = forms.PasswordInput(attrs={"autocomplete": "current-password"})
         self.fields["password"].label = _("Mot de passe")

@@ -27,9 +27,7 @@ class Place:
 
     @property
     def label(self) -> str:
-        return (
-            self.commune.title().replace(" Sur ", "-sur-").replace(" ", "-") if self.commune else ""
-        )
+        return self.commune.title().replace(" Sur ", "-sur-").replace(" ", "-") if self.commune else ""
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +35,7 @@ def places() -> tuple[Place, ...]:
     with gzip.open(DATA, "rb") as raw:
         reader = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8"), delimiter=";")
         return tuple(
-            Place(r["postcode"], r["commune"], r["insee"], float(r["lat"]), float(r["lon"]))
-            for r in reader
+            Place(r["postcode"], r["commune"], r["insee"], float(r["lat"]), float(r["lon"])) for r in reader
         )
 
 
@@ -64,10 +61,7 @@ def coordinates(postcode: str) -> tuple[float, float] | None:
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 

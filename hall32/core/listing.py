@@ -71,9 +71,7 @@ class Listing:
         self.sorts = dict(sorts)
         requested = self.params.get("sort", default_sort)
         self.sort = requested if requested.lstrip("-") in self.sorts else default_sort
-        self.page: Page = Paginator(self._ordered(filtered), per_page).get_page(
-            self.params.get("page")
-        )
+        self.page: Page = Paginator(self._ordered(filtered), per_page).get_page(self.params.get("page"))
         self.is_filtered = any(v for k, v in self.params.items() if k not in {"sort", "page"})
 
     def _ordered(self, queryset: QuerySet) -> QuerySet:

@@ -109,9 +109,7 @@ class Organisation(TimeStampedModel):
     )
     uai = models.CharField(_("code UAI"), max_length=8, blank=True, validators=[validate_uai])
     address = models.CharField(_("adresse"), max_length=250, blank=True)
-    postcode = models.CharField(
-        _("code postal"), max_length=5, blank=True, validators=[validate_postcode]
-    )
+    postcode = models.CharField(_("code postal"), max_length=5, blank=True, validators=[validate_postcode])
     city = models.CharField(_("commune"), max_length=120, blank=True)
     website = models.URLField(_("site web"), blank=True)
     email = models.EmailField(_("courriel"), blank=True)
@@ -131,9 +129,7 @@ class Organisation(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["siret"], condition=~Q(siret=""), name="organisation_siret_unique"
             ),
-            models.UniqueConstraint(
-                fields=["uai"], condition=~Q(uai=""), name="organisation_uai_unique"
-            ),
+            models.UniqueConstraint(fields=["uai"], condition=~Q(uai=""), name="organisation_uai_unique"),
             models.CheckConstraint(
                 condition=Q(partner_until__isnull=True)
                 | Q(partner_since__isnull=False, partner_until__gte=models.F("partner_since")),
@@ -176,15 +172,11 @@ class Person(TimeStampedModel):
     first_name = models.CharField(_("prénom"), max_length=100)
     last_name = models.CharField(_("nom"), max_length=100)
     birth_date = models.DateField(_("date de naissance"), null=True, blank=True)
-    gender = models.CharField(
-        _("genre"), max_length=1, choices=Gender.choices, default=Gender.UNSPECIFIED
-    )
+    gender = models.CharField(_("genre"), max_length=1, choices=Gender.choices, default=Gender.UNSPECIFIED)
     email = models.EmailField(_("courriel"), blank=True)
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
     address = models.CharField(_("adresse"), max_length=250, blank=True)
-    postcode = models.CharField(
-        _("code postal"), max_length=5, blank=True, validators=[validate_postcode]
-    )
+    postcode = models.CharField(_("code postal"), max_length=5, blank=True, validators=[validate_postcode])
     city = models.CharField(_("commune"), max_length=120, blank=True)
     organisation = models.ForeignKey(
         Organisation,
@@ -202,9 +194,7 @@ class Person(TimeStampedModel):
         help_text=_("Informations sur les formations et événements du hub."),
     )
     consent_image = models.BooleanField(_("accepte l'usage de son image"), default=False)
-    consent_updated_at = models.DateTimeField(
-        _("consentements mis à jour le"), null=True, blank=True
-    )
+    consent_updated_at = models.DateTimeField(_("consentements mis à jour le"), null=True, blank=True)
     erased_at = models.DateTimeField(_("effacé le (RGPD)"), null=True, blank=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
@@ -265,9 +255,7 @@ class Guardianship(TimeStampedModel):
         verbose_name_plural = _("responsables légaux")
         constraints = [
             models.UniqueConstraint(fields=["child", "guardian"], name="guardianship_unique"),
-            models.CheckConstraint(
-                condition=~Q(child=models.F("guardian")), name="guardianship_not_self"
-            ),
+            models.CheckConstraint(condition=~Q(child=models.F("guardian")), name="guardianship_not_self"),
         ]
 
     def __str__(self) -> str:
@@ -279,9 +267,7 @@ class Site(TimeStampedModel):
 
     name = models.CharField(_("nom"), max_length=120, unique=True)
     address = models.CharField(_("adresse"), max_length=250, blank=True)
-    postcode = models.CharField(
-        _("code postal"), max_length=5, blank=True, validators=[validate_postcode]
-    )
+    postcode = models.CharField(_("code postal"), max_length=5, blank=True, validators=[validate_postcode])
     city = models.CharField(_("commune"), max_length=120, blank=True)
 
     class Meta:
@@ -302,9 +288,7 @@ class Room(TimeStampedModel):
         MEETING = "meeting", _("Salle de réunion")
         HALL = "hall", _("Amphithéâtre ou hall")
 
-    site = models.ForeignKey(
-        Site, verbose_name=_("site"), on_delete=models.CASCADE, related_name="rooms"
-    )
+    site = models.ForeignKey(Site, verbose_name=_("site"), on_delete=models.CASCADE, related_name="rooms")
     name = models.CharField(_("nom"), max_length=120)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     capacity = models.PositiveIntegerField(_("capacité"), default=20)
@@ -407,9 +391,7 @@ class Job(models.Model):
         FAILED = "failed", _("Échec")
 
     kind = models.CharField(_("type"), max_length=60)
-    status = models.CharField(
-        _("statut"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
+    status = models.CharField(_("statut"), max_length=10, choices=Status.choices, default=Status.PENDING)
     progress = models.PositiveSmallIntegerField(_("avancement (%)"), default=0)
     message = models.CharField(_("message"), max_length=300, blank=True)
     params = models.JSONField(_("paramètres"), default=dict, blank=True)

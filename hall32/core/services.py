@@ -40,9 +40,7 @@ def organisation_delete(*, organisation: Organisation) -> None:
 def person_save(*, person: Person) -> Person:
     """Create or update a person; records when consents change (proof of consent)."""
     if person.pk:
-        previous = (
-            Person.objects.filter(pk=person.pk).values("consent_contact", "consent_image").first()
-        )
+        previous = Person.objects.filter(pk=person.pk).values("consent_contact", "consent_image").first()
         if previous and (
             previous["consent_contact"] != person.consent_contact
             or previous["consent_image"] != person.consent_image
@@ -56,9 +54,7 @@ def person_save(*, person: Person) -> Person:
 @transaction.atomic
 def guardian_add(*, child: Person, guardian: Person, relationship: str) -> Guardianship:
     if child.pk == guardian.pk:
-        raise DomainError(
-            _("Une personne ne peut pas être son propre responsable."), field="guardian"
-        )
+        raise DomainError(_("Une personne ne peut pas être son propre responsable."), field="guardian")
     link, _created = Guardianship.objects.get_or_create(
         child=child, guardian=guardian, defaults={"relationship": relationship}
     )
@@ -102,8 +98,7 @@ def person_export(*, person: Person, by: User | None) -> dict[str, Any]:
     for section in gdpr.sections():
         data[section.name] = section.export(person)
     data["historique"] = [
-        {"date": e.at.isoformat(), "action": e.action, "par": e.actor_label}
-        for e in person_history(person)
+        {"date": e.at.isoformat(), "action": e.action, "par": e.actor_label} for e in person_history(person)
     ]
     with transaction.atomic():
         audit.record(action="export", instance=person, actor=by)
@@ -126,9 +121,7 @@ def person_erase(*, person: Person, by: User | None) -> Person:
     for section in gdpr.sections():
         if section.erase is not None:
             section.erase(person)
-    for link in Guardianship.objects.filter(child=person) | Guardianship.objects.filter(
-        guardian=person
-    ):
+    for link in Guardianship.objects.filter(child=person) | Guardianship.objects.filter(guardian=person):
         link.delete()
     user = User.objects.filter(person=person).first()
     if user is not None:
@@ -164,9 +157,7 @@ def job_progress(*, job_id: int, progress: int, message: str = "") -> None:
     )
 
 
-def job_finish(
-    *, job_id: int, result: dict[str, Any] | None = None, error: str | None = None
-) -> None:
+def job_finish(*, job_id: int, result: dict[str, Any] | None = None, error: str | None = None) -> None:
     Job.objects.filter(pk=job_id).update(
         status=Job.Status.FAILED if error else Job.Status.SUCCEEDED,
         progress=100,

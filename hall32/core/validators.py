@@ -34,9 +34,7 @@ def validate_siret(value: str) -> None:
     if not re.fullmatch(r"\d{14}", cleaned):
         raise ValidationError(_("Un SIRET compte 14 chiffres."), code="siret_format")
     if not siret_is_valid(cleaned):
-        raise ValidationError(
-            _("Ce SIRET n'est pas valide (clé de contrôle incorrecte)."), code="siret_key"
-        )
+        raise ValidationError(_("Ce SIRET n'est pas valide (clé de contrôle incorrecte)."), code="siret_key")
 
 
 def uai_check_letter(digits: str) -> str:

@@ -40,9 +40,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except (DatabaseError, Exception) as error:  # any failure of the database is a 503
-        return JsonResponse(
-            {"status": "error", "database": f"error: {type(error).__name__}"}, status=503
-        )
+        return JsonResponse({"status": "error", "database": f"error: {type(error).__name__}"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
@@ -86,9 +84,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
     people = organisation.people.active().order_by("last_name")[:50]
-    return render(
-        request, "core/organisation_detail.html", {"organisation": organisation, "people": people}
-    )
+    return render(request, "core/organisation_detail.html", {"organisation": organisation, "people": people})
 
 
 @require_http_methods(["GET", "POST"])
@@ -147,9 +143,7 @@ def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.organisation_delete(organisation=organisation)
-        messages.success(
-            request, _("Organisation « %(name)s » supprimée.") % {"name": organisation.name}
-        )
+        messages.success(request, _("Organisation « %(name)s » supprimée.") % {"name": organisation.name})
         return redirect("core:organisation_list")
     return render(
         request,
@@ -258,9 +252,7 @@ def person_export(request: HttpRequest, pk: int) -> HttpResponse:
         content_type="application/json; charset=utf-8",
     )
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = (
-        f'attachment; filename="hall32-donnees-{person.pk}-{stamp}.json"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="hall32-donnees-{person.pk}-{stamp}.json"'
     return response
 
 

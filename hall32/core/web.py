@@ -72,9 +72,7 @@ def form_error(form: forms.Form, error: DomainError | ValidationError) -> None:
             form.add_error(target, message)
 
 
-def save_form(
-    request: HttpRequest, form: forms.Form, action: Callable[[], Any], success: str
-) -> Any | None:
+def save_form(request: HttpRequest, form: forms.Form, action: Callable[[], Any], success: str) -> Any | None:
     """Run a service for a valid form; on refusal put the errors on the form and return None."""
     if not form.is_valid():
         return None

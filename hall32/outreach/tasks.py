@@ -1,1 +1,37 @@
-"""Tasks of the outreach app."""
+"""Background tasks of the outreach app: ids in, one service call, safe to run twice."""
+
+from celery import shared_task
+
+from hall32.outreach.models import ClassBooking
+
+
+@shared_task(ignore_result=True)
+def send_booking_email(booking_id: int, kind: str) -> None:
+    from hall32.outreach.emails import booking_email
+
+    booking = ClassBooking.objects.select_related("event", "teacher", "school").filter(pk=booking_id).first()
+    if booking is None or not booking.teacher.email:
+        return
+    booking_email(booking, kind).send()
+
+
+@shared_task(ignore_result=True)
+def compute_forum_plan(job_id: int) -> None:
+    from hall32.core.models import Job
+    from hall32.core.services import job_finish
+    from hall32.outreach.services import forum_plan_compute
+
+    if Job.objects.filter(pk=job_id, status__in=[Job.Status.SUCCEEDED, Job.Status.FAILED]).exists():
+        return  # already done (a redelivered task)
+    try:
+        forum_plan_compute(job_id=job_id)
+    except Exception as error:
+        job_finish(job_id=job_id, error=f"Erreur inattendue ({type(error).__name__}).")
+        raise
+
+
+@shared_task(ignore_result=True)
+def send_reminders() -> int:
+    from hall32.outreach.services import reminders_send
+
+    return reminders_send()

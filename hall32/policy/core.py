@@ -42,18 +42,10 @@ register_model(
     change=is_manager | is_outreach_officer,
     delete=is_direction,
 )
-register_model(
-    "core.guardianship", view=is_hub_staff, add=is_manager, change=is_manager, delete=is_manager
-)
-register_model(
-    "core.site", view=is_hub_staff, add=is_direction, change=is_direction, delete=is_direction
-)
-register_model(
-    "core.room", view=is_hub_staff, add=is_direction, change=is_direction, delete=is_direction
-)
-register_model(
-    "core.user", view=is_direction, add=is_direction, change=is_direction, delete=is_direction
-)
+register_model("core.guardianship", view=is_hub_staff, add=is_manager, change=is_manager, delete=is_manager)
+register_model("core.site", view=is_hub_staff, add=is_direction, change=is_direction, delete=is_direction)
+register_model("core.room", view=is_hub_staff, add=is_direction, change=is_direction, delete=is_direction)
+register_model("core.user", view=is_direction, add=is_direction, change=is_direction, delete=is_direction)
 register_model(
     "core.auditentry",
     view=is_direction,

@@ -74,11 +74,14 @@ def test_every_role_has_a_dashboard(client, make_user, role):
     assert "Bonjour" in response.content.decode()
 
 
-def test_a_user_without_role_sees_an_empty_dashboard_and_no_menu(as_user, outsider):
+def test_a_user_without_role_sees_only_the_public_menu(as_user, outsider, client):
+    public_menu = client.get("/").context["nav_menu"]
+
     response = as_user(outsider).get("/")
 
     assert response.status_code == 200
-    assert response.context["nav_menu"] == []
+    assert response.context["nav_menu"] == public_menu
+    assert [s["key"] for s in public_menu] == ["inform"]
 
 
 @pytest.mark.parametrize(
@@ -103,13 +106,9 @@ def test_the_admin_shows_the_audit_trail_to_direction_but_not_to_coordination(cl
 
 def test_the_menu_lists_only_what_the_role_may_open(as_user, make_user):
     response = as_user(make_user(Role.DIRECTION)).get("/")
-    labels = [
-        item["label"] for section in response.context["nav_menu"] for item in section["items"]
-    ]
+    labels = [item["label"] for section in response.context["nav_menu"] for item in section["items"]]
     assert "Journal d'audit" in [str(label) for label in labels]
 
     response = as_user(make_user(Role.TRAINER)).get("/")
-    labels = [
-        str(item["label"]) for section in response.context["nav_menu"] for item in section["items"]
-    ]
+    labels = [str(item["label"]) for section in response.context["nav_menu"] for item in section["items"]]
     assert "Journal d'audit" not in labels

@@ -7,18 +7,14 @@ from hall32.core.tests.factories import OrganisationFactory, PersonFactory
 
 
 def entries_for(obj):
-    return AuditEntry.objects.filter(
-        object_id=str(obj.pk), content_type__model=obj._meta.model_name
-    )
+    return AuditEntry.objects.filter(object_id=str(obj.pk), content_type__model=obj._meta.model_name)
 
 
 def test_creating_a_person_records_who_when_and_the_values(make_user):
     author = make_user(Role.COORDINATOR)
 
     with audit.acting_as(author):
-        person = services.person_save(
-            person=Person(first_name="Léa", last_name="Martin", gender="F")
-        )
+        person = services.person_save(person=Person(first_name="Léa", last_name="Martin", gender="F"))
 
     entry = entries_for(person).get()
     assert entry.action == "create"
@@ -105,9 +101,7 @@ def test_only_direction_reads_the_audit_trail(as_user, make_user):
 
 
 @pytest.mark.django_db
-def test_the_audit_page_keeps_a_bounded_number_of_queries(
-    as_user, make_user, django_assert_max_num_queries
-):
+def test_the_audit_page_keeps_a_bounded_number_of_queries(as_user, make_user, django_assert_max_num_queries):
     for _ in range(30):
         PersonFactory()
     client = as_user(make_user(Role.DIRECTION))

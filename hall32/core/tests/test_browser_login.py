@@ -15,8 +15,7 @@ def test_a_coordinator_logs_in_through_the_real_page_and_sees_the_dashboard(
 
     assert page.get_by_role("heading", name="Bonjour").is_visible()
     assert (
-        page.get_by_role("button", name="Connecter").is_visible()
-        or page.locator("#nav-connect").is_visible()
+        page.get_by_role("button", name="Connecter").is_visible() or page.locator("#nav-connect").is_visible()
     )
     page.locator("#nav-connect").click()
     page.get_by_role("link", name="Organisations").click()
@@ -24,9 +23,7 @@ def test_a_coordinator_logs_in_through_the_real_page_and_sees_the_dashboard(
     assert page.get_by_role("heading", name="Organisations").is_visible()
 
 
-def test_a_wrong_password_shows_the_generic_message_in_the_browser(
-    page, login_in_browser, make_user
-):
+def test_a_wrong_password_shows_the_generic_message_in_the_browser(page, login_in_browser, make_user):
     make_user(Role.TRAINER, username="nadia")
 
     login_in_browser("nadia", "pas-le-bon")

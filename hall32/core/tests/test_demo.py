@@ -36,13 +36,9 @@ def test_the_demo_hub_has_the_founders_and_one_login_per_role(demo_hub):
         "OPCO AKTO",
         "Région Auvergne-Rhône-Alpes",
     } <= founders
-    assert any("CIMES" in name for name in founders) and any(
-        "Rectorat" in name for name in founders
-    )
+    assert any("CIMES" in name for name in founders) and any("Rectorat" in name for name in founders)
     roles = {
-        g
-        for u in User.objects.prefetch_related("groups")
-        for g in u.groups.values_list("name", flat=True)
+        g for u in User.objects.prefetch_related("groups") for g in u.groups.values_list("name", flat=True)
     }
     assert len(roles) == 11
     for org in Organisation.objects.exclude(siret=""):

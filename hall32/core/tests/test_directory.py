@@ -22,9 +22,7 @@ def test_the_list_searches_filters_and_sorts(staff_client):
     SchoolFactory(name="Collège Jules-Ferry (Riom)", city="Riom")
 
     assert names(staff_client.get("/annuaire/organisations/?q=sancy")) == ["Forges du Sancy"]
-    assert names(staff_client.get("/annuaire/organisations/?kind=school")) == [
-        "Collège Jules-Ferry (Riom)"
-    ]
+    assert names(staff_client.get("/annuaire/organisations/?kind=school")) == ["Collège Jules-Ferry (Riom)"]
     assert names(staff_client.get("/annuaire/organisations/?sort=-city")) == [
         "Ateliers de la Dore",
         "Collège Jules-Ferry (Riom)",

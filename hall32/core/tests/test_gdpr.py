@@ -11,19 +11,13 @@ from hall32.core.tests.factories import PersonFactory
 
 @pytest.fixture
 def minor_with_parent(db):
-    child = PersonFactory(
-        first_name="Noé", last_name="Lambert", birth_date="2010-02-03", phone="0639981111"
-    )
+    child = PersonFactory(first_name="Noé", last_name="Lambert", birth_date="2010-02-03", phone="0639981111")
     parent = PersonFactory(first_name="Anne", last_name="Lambert", phone="0639982222")
-    services.guardian_add(
-        child=child, guardian=parent, relationship=Guardianship.Relationship.MOTHER
-    )
+    services.guardian_add(child=child, guardian=parent, relationship=Guardianship.Relationship.MOTHER)
     return child, parent
 
 
-def test_the_export_holds_the_person_their_guardians_and_their_history(
-    minor_with_parent, make_user
-):
+def test_the_export_holds_the_person_their_guardians_and_their_history(minor_with_parent, make_user):
     child, _parent = minor_with_parent
     manager = make_user(Role.COORDINATOR)
 
@@ -32,9 +26,7 @@ def test_the_export_holds_the_person_their_guardians_and_their_history(
     assert data["personne"]["first_name"] == "Noé"
     assert data["personne"]["responsables"][0]["nom"] == "Anne Lambert"
     assert data["historique"][0]["action"] == "create"
-    assert AuditEntry.objects.filter(
-        action="export", object_id=str(child.pk), actor=manager
-    ).exists()
+    assert AuditEntry.objects.filter(action="export", object_id=str(child.pk), actor=manager).exists()
 
 
 def test_a_user_downloads_their_own_data_but_not_someone_elses(as_user, make_user):
@@ -51,9 +43,7 @@ def test_a_user_downloads_their_own_data_but_not_someone_elses(as_user, make_use
     assert theirs.status_code == 403
 
 
-def test_erasure_blanks_the_person_redacts_history_and_closes_the_account(
-    minor_with_parent, make_user
-):
+def test_erasure_blanks_the_person_redacts_history_and_closes_the_account(minor_with_parent, make_user):
     child, parent = minor_with_parent
     account = make_user(Role.LEARNER, person=child)
     with audit.acting_as(None):
@@ -87,9 +77,7 @@ def test_erasing_twice_is_refused_with_a_message(minor_with_parent, make_user):
         services.person_erase(person=child, by=None)
 
 
-def test_only_direction_may_erase_and_it_asks_for_confirmation_first(
-    as_user, make_user, minor_with_parent
-):
+def test_only_direction_may_erase_and_it_asks_for_confirmation_first(as_user, make_user, minor_with_parent):
     child, _ = minor_with_parent
 
     assert (
@@ -106,9 +94,7 @@ def test_only_direction_may_erase_and_it_asks_for_confirmation_first(
     child.refresh_from_db()
     assert child.erased_at is None
 
-    confirmed = client.post(
-        f"/annuaire/personnes/{child.pk}/effacer/", {"confirm": "on"}, follow=True
-    )
+    confirmed = client.post(f"/annuaire/personnes/{child.pk}/effacer/", {"confirm": "on"}, follow=True)
     child.refresh_from_db()
     assert child.erased_at is not None
     assert "effacées" in confirmed.content.decode()

@@ -41,9 +41,7 @@ def test_repeated_failures_lock_the_account_even_with_the_right_password(client,
     assert "_auth_user_id" not in client.session
 
 
-def test_other_accounts_are_not_locked_by_someone_elses_failures(
-    client, trainer_account, make_user
-):
+def test_other_accounts_are_not_locked_by_someone_elses_failures(client, trainer_account, make_user):
     make_user(Role.COORDINATOR, username="julien")
     for _ in range(5):
         login(client, "nadia", "pas-le-bon")

@@ -20,9 +20,7 @@ class Command(BaseCommand):
                     continue
                 with po_path.open("rb") as handle:
                     try:
-                        catalog = read_po(
-                            handle, locale=po_path.parent.parent.name, abort_invalid=True
-                        )
+                        catalog = read_po(handle, locale=po_path.parent.parent.name, abort_invalid=True)
                     except Exception as error:  # a broken catalogue names itself
                         raise CommandError(f"{po_path}: {error}") from None
                 with mo_path.open("wb") as handle:

@@ -16,9 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, url: str, **options) -> None:
         existing = set(
-            User.objects.filter(username__in=[a[0] for a in DEMO_ACCOUNTS]).values_list(
-                "username", flat=True
-            )
+            User.objects.filter(username__in=[a[0] for a in DEMO_ACCOUNTS]).values_list("username", flat=True)
         )
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Hall 32 est servi sur {url}/"))

@@ -29,8 +29,6 @@ class Command(BaseCommand):
         loaded = demo.seed_all(seed=seed, today=reference, log=self.stdout.write)
         elapsed = time.perf_counter() - started
         if loaded:
-            self.stdout.write(
-                self.style.SUCCESS(f"Chargé en {elapsed:.1f} s : {', '.join(loaded)}.")
-            )
+            self.stdout.write(self.style.SUCCESS(f"Chargé en {elapsed:.1f} s : {', '.join(loaded)}."))
         else:
             self.stdout.write("Rien à charger : le hub de démonstration est déjà en place.")

@@ -1,0 +1,36 @@
+import pytest
+from playwright.sync_api import expect
+
+from hall32.core.tests.factories import SchoolFactory
+from hall32.outreach.models import ClassBooking
+from hall32.outreach.tests.factories import EventFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_teacher_books_a_class_from_the_public_page_and_sees_the_confirmation(page):
+    event = EventFactory(title="Forum des métiers de printemps", capacity=100)
+    SchoolFactory(name="Collège Lafayette (Clermont-Ferrand)")
+
+    page.goto("/informer/evenements/")
+    page.get_by_role("link", name="Forum des métiers de printemps").click()
+    page.wait_for_url(f"**{event.get_absolute_url()}")
+    page.get_by_label("Votre prénom").fill("Claire")
+    page.get_by_label("Votre nom").fill("Dumas")
+    page.get_by_label("Votre courriel professionnel").fill("claire.dumas@college.example")
+    page.locator("#id_class_name").fill("3e B")
+    page.get_by_label("Filles").fill("13")
+    page.get_by_label("Garçons").fill("12")
+    # The searchable school list last: its dropdown keeps the focus for a moment after a choice.
+    page.locator("#id_school-ts-control").fill("Lafayette")
+    page.get_by_role("listbox").get_by_role("option", name="Collège Lafayette (Clermont-Ferrand)").click()
+    expect(page.get_by_role("listbox")).to_be_hidden()
+    page.get_by_label("J'accepte que Hall 32").check()
+    expect(page.get_by_label("Garçons")).to_have_value("12")
+    page.get_by_role("button", name="Réserver").click()
+
+    page.wait_for_url("**/informer/reservations/**")
+    expect(page.get_by_text("La classe 3e B est inscrite.")).to_be_visible()
+    expect(page.get_by_text("Réservation confirmée")).to_be_visible()
+    booking = ClassBooking.objects.get()
+    assert booking.pupils == 25 and booking.status == ClassBooking.Status.CONFIRMED

@@ -1,0 +1,1 @@
+"""Pages of the outreach app: public (catalogue, events, booking), staff (events, planning, reach)."""
