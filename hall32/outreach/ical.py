@@ -78,3 +78,28 @@ def rotation_ics(booking: ClassBooking, cells: list[dict]) -> bytes:
             item.add("location", str(workshop.room))
         calendar.add_component(item)
     return calendar.to_ical()
+
+
+def workshop_ics(event: Event, row: dict) -> bytes:
+    """A workshop's forum day: one entry per slot where classes come, with the apprentices."""
+    day = timezone.localtime(event.start).date()
+    workshop = row["workshop"]
+    calendar = _calendar(f"{event.title} – {workshop.name}")
+    zone = timezone.get_current_timezone()
+    for cell in row["cells"]:
+        if not cell["bookings"]:
+            continue
+        slot = cell["slot"]
+        item = VEvent()
+        item.add("uid", f"forum-{event.pk}-w{workshop.pk}-{slot.pk}@hall32")
+        item.add("dtstamp", timezone.now())
+        item.add("dtstart", dt.datetime.combine(day, slot.start, tzinfo=zone))
+        item.add("dtend", dt.datetime.combine(day, slot.end, tzinfo=zone))
+        classes = ", ".join(f"{b.class_name} ({b.school.name})" for b in cell["bookings"])
+        item.add("summary", f"{workshop.name} – {classes}")
+        if cell["apprentices"]:
+            item.add("description", "Apprenti·e·s : " + ", ".join(cell["apprentices"]))
+        if workshop.room_id:
+            item.add("location", str(workshop.room))
+        calendar.add_component(item)
+    return calendar.to_ical()

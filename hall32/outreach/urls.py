@@ -43,4 +43,9 @@ urlpatterns = [
         planning.planning_ics,
         name="planning_ics",
     ),
+    path(
+        "gestion/<int:pk>/planning/<int:plan_pk>/atelier/<int:workshop_pk>.ics",
+        planning.planning_workshop_ics,
+        name="planning_workshop_ics",
+    ),
 ]

@@ -185,6 +185,12 @@ def test_the_plan_exports_as_pdf_and_ical(officer, forum_day, django_capture_on_
     assert by_class["Content-Type"] == by_workshop["Content-Type"] == "application/pdf"
     assert by_class.content.startswith(b"%PDF") and by_workshop.content.startswith(b"%PDF")
     assert ics.content.count(b"BEGIN:VEVENT") == 3
+    workshop = plan.assignments.first().workshop
+    per_workshop = officer.get(f"/informer/gestion/{event.pk}/planning/{plan.pk}/atelier/{workshop.pk}.ics")
+    assert (
+        per_workshop.content.count(b"BEGIN:VEVENT")
+        == plan.assignments.filter(workshop=workshop).values("slot").distinct().count()
+    )
 
 
 def test_an_impossible_day_explains_itself_on_the_page(

@@ -161,3 +161,15 @@ def planning_ics(request: HttpRequest, pk: int, plan_pk: int, booking_pk: int) -
     )
     response["Content-Disposition"] = f'attachment; filename="forum-{booking.class_name}.ics"'
     return response
+
+
+@require_perm("outreach.view_events")
+def planning_workshop_ics(request: HttpRequest, pk: int, plan_pk: int, workshop_pk: int) -> HttpResponse:
+    event = _forum(pk)
+    plan = get_object_or_404(ForumPlan, pk=plan_pk, event=event)
+    row = next((r for r in selectors.plan_grid(plan=plan).workshops if r["workshop"].pk == workshop_pk), None)
+    if row is None:
+        return HttpResponse(status=404)
+    response = HttpResponse(ical.workshop_ics(event, row), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="forum-atelier-{workshop_pk}.ics"'
+    return response
