@@ -18,17 +18,19 @@ class DomainError(Exception):
         field: str | None = None,
         code: str = "invalid",
         status: int | None = None,
+        errors: dict[str, list[str]] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = str(message)
         self.field = field
         self.code = code
+        # Several broken rules at once, each for its field (a contract, say); else the one message.
+        self.errors = errors or {field or "__all__": [self.message]}
         if status is not None:
             self.status_code = status
 
     def as_dict(self) -> dict[str, object]:
-        errors = {self.field or "__all__": [self.message]}
-        return {"detail": self.message, "code": self.code, "errors": errors}
+        return {"detail": self.message, "code": self.code, "errors": self.errors}
 
 
 class NotFound(DomainError):

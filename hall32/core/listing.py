@@ -58,9 +58,14 @@ class Listing:
         default_sort: str,
         per_page: int = 25,
         target_id: str = "list-results",
+        defaults: Mapping[str, str] | None = None,
     ) -> None:
         self.request = request
         self.params: QueryDict = request.GET
+        if defaults:  # filters applied when the URL does not say otherwise (e.g. this year's intake)
+            self.params = request.GET.copy()
+            for key, value in defaults.items():
+                self.params.setdefault(key, value)
         self.target_id = target_id
         self.filterset = (
             filterset_class(self.params or None, queryset=queryset, request=request)

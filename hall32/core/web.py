@@ -63,8 +63,9 @@ def render_page(
 def form_error(form: forms.Form, error: DomainError | ValidationError) -> None:
     """Put a service's refusal next to the field it concerns (or on top of the form)."""
     if isinstance(error, DomainError):
-        field = error.field if error.field in form.fields else None
-        form.add_error(field, error.message)
+        for field, messages_ in error.errors.items():
+            for message in messages_:
+                form.add_error(field if field in form.fields else None, message)
         return
     for field, messages_ in errors_from(error).items():
         target = field if field in form.fields else None

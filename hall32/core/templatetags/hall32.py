@@ -104,3 +104,11 @@ def elided_range(page: Any) -> list[Any]:
 @register.filter
 def zip_lists(first: list[Any], second: list[Any]) -> list[tuple[Any, Any]]:
     return list(zip(first, second, strict=False))
+
+
+@register.filter
+def year_label(start_year: int | None) -> str:
+    """2026 -> « 2026-2027 » (a school year, never with a thousands separator)."""
+    if start_year in (None, ""):
+        return ""
+    return f"{int(start_year)}-{int(start_year) + 1}"

@@ -22,3 +22,27 @@ def test_the_demo_has_117_students_in_2019_and_197_in_2022():
 
     assert students(2019) == 117
     assert students(2022) == 197
+
+
+def test_the_demo_reproduces_the_published_training_figures():
+    import datetime as dt
+
+    from hall32.core.schoolyear import school_years
+    from hall32.training import selectors
+    from hall32.training.models import ProgrammeSession, Referral, ReferralStatus
+
+    call_command("seed_demo", seed=32, today="2026-11-27", verbosity=0)
+
+    assert selectors.people_trained(years=school_years(2019, 2022)) == 680
+    stats = selectors.outcomes.outcome_stats(years=school_years(2019, 2022))
+    assert round(100 * stats.continuing_share) == 54
+    dropout_2021 = ProgrammeSession.objects.get(programme__kind="dropout", start__year=2021)
+    assert Referral.objects.filter(session=dropout_2021).exclude(status=ReferralStatus.REFERRED).count() == 8
+    spring_2022 = ProgrammeSession.objects.get(programme__kind="remobilisation", start__year=2022)
+    assert spring_2022.start.month in (4, 5, 6)
+    assert spring_2022.referrals.count() == 12
+    assert spring_2022.referrals.filter(outcome="job_offer").count() == 7
+    running = ProgrammeSession.objects.filter(
+        programme__kind="remobilisation", start__lte=dt.date(2026, 11, 27), end__gte=dt.date(2026, 11, 27)
+    ).get()
+    assert running.referrals.filter(status=ReferralStatus.IN_PROGRESS).count() == 50

@@ -1,13 +1,10 @@
-"""Reads of the training app: the public catalogue, and the apprentices other apps call on."""
+"""The public catalogue."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db.models import Prefetch, QuerySet
 
-from hall32.core.models import Person
-from hall32.training.models import Course, Enrolment, Trade
+from hall32.training.models import Course, Trade
 
 
 def catalogue_trades() -> QuerySet[Trade]:
@@ -31,12 +28,3 @@ def course_by_slug(*, slug: str) -> Course:
 
 def tension_trades() -> QuerySet[Trade]:
     return Trade.objects.tension()
-
-
-def current_learners(*, on: dt.date) -> QuerySet[Person]:
-    """People enrolled in a cohort on that day (the apprentices who guide tours and run workshops)."""
-    return (
-        Person.objects.active()
-        .filter(pk__in=Enrolment.objects.current_on(on).values("person_id"))
-        .order_by("last_name", "first_name")
-    )

@@ -1,5 +1,4 @@
-"""Training records. This first part is the catalogue of trades and courses, which the public
-pages of the outreach app read through training.selectors."""
+"""The catalogue: trades and courses (the public pages of the outreach app read it through selectors)."""
 
 from __future__ import annotations
 
@@ -113,6 +112,9 @@ class Course(TimeStampedModel):
     prerequisites = models.TextField(_("pour qui ?"), blank=True)
     day_in_the_life = models.TextField(_("une journée type"), blank=True)
     outlets = models.TextField(_("et après ?"), blank=True)
+    diploma_code = models.CharField(_("code diplôme"), max_length=12, blank=True)
+    rncp_code = models.CharField(_("code RNCP"), max_length=12, blank=True)
+    training_hours = models.PositiveIntegerField(_("heures de formation en centre"), default=0)
     is_published = models.BooleanField(_("publiée au catalogue"), default=True)
     order = models.PositiveSmallIntegerField(_("ordre"), default=100)
 
@@ -135,77 +137,3 @@ class Course(TimeStampedModel):
             years = self.duration_months // 12
             return _("%(n)s an") % {"n": years} if years == 1 else _("%(n)s ans") % {"n": years}
         return _("%(n)s mois") % {"n": self.duration_months}
-
-
-class CohortQuerySet(models.QuerySet["Cohort"]):
-    def in_year(self, start_year: int) -> CohortQuerySet:
-        return self.filter(school_year=start_year)
-
-
-class Cohort(TimeStampedModel):
-    """The learners of a course in one school year and one stage of it (1st, 2nd, 3rd year)."""
-
-    course = models.ForeignKey(
-        Course, verbose_name=_("formation"), on_delete=models.PROTECT, related_name="cohorts"
-    )
-    school_year = models.PositiveSmallIntegerField(_("année scolaire (année de rentrée)"), db_index=True)
-    stage = models.PositiveSmallIntegerField(_("année de formation"), default=1)
-    code = models.CharField(_("code"), max_length=40, unique=True)
-    start_date = models.DateField(_("début"))
-    end_date = models.DateField(_("fin"))
-
-    objects = CohortQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("promotion")
-        verbose_name_plural = _("promotions")
-        ordering = ["-school_year", "course__order", "stage"]
-        constraints = [
-            models.UniqueConstraint(fields=["course", "school_year", "stage"], name="cohort_unique"),
-            models.CheckConstraint(condition=Q(end_date__gt=models.F("start_date")), name="cohort_dates"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.course.title} – {self.stage_label} – {self.school_year}-{self.school_year + 1}"
-
-    @property
-    def stage_label(self) -> str:
-        return _("1re année") if self.stage == 1 else _("%(n)se année") % {"n": self.stage}
-
-
-class EnrolmentQuerySet(models.QuerySet["Enrolment"]):
-    def current_on(self, day) -> EnrolmentQuerySet:
-        return self.filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
-
-
-class Enrolment(TimeStampedModel):
-    """A learner in a cohort (personal data)."""
-
-    class Status(models.TextChoices):
-        APPRENTICE = "apprentice", _("Apprenti·e")
-        STUDENT = "student", _("Statut scolaire")
-        TRAINEE = "trainee", _("Stagiaire de la formation continue")
-
-    cohort = models.ForeignKey(
-        Cohort, verbose_name=_("promotion"), on_delete=models.PROTECT, related_name="enrolments"
-    )
-    person = models.ForeignKey(
-        "core.Person",
-        verbose_name=_("apprenant·e"),
-        on_delete=models.PROTECT,
-        related_name="enrolments",
-    )
-    status = models.CharField(_("statut"), max_length=12, choices=Status.choices, default=Status.APPRENTICE)
-    start_date = models.DateField(_("entrée"))
-    end_date = models.DateField(_("sortie"), null=True, blank=True)
-
-    objects = EnrolmentQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("inscription")
-        verbose_name_plural = _("inscriptions")
-        ordering = ["person__last_name", "person__first_name"]
-        constraints = [models.UniqueConstraint(fields=["cohort", "person"], name="enrolment_once_per_cohort")]
-
-    def __str__(self) -> str:
-        return f"{self.person} – {self.cohort.code}"

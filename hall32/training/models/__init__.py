@@ -1,0 +1,37 @@
+"""Training records, one module per part: catalogue, cohorts and attendance, admissions,
+contracts, competencies, outcomes, targeted programmes."""
+
+from hall32.training.models.admissions import (  # noqa: F401
+    DECISIONS,
+    PIPELINE,
+    TRANSITIONS,
+    Application,
+    ApplicationStatus,
+    ApplicationStep,
+    Interview,
+    InterviewScore,
+    Rubric,
+    RubricCriterion,
+)
+from hall32.training.models.catalogue import Course, CourseQuerySet, Trade, TradeFamily  # noqa: F401
+from hall32.training.models.cohorts import (  # noqa: F401
+    AbsenceAlert,
+    Attendance,
+    AttendanceCode,
+    CalendarToken,
+    Cohort,
+    Enrolment,
+    Session,
+)
+from hall32.training.models.competencies import Competency, CompetencyBlock, Evaluation  # noqa: F401
+from hall32.training.models.contracts import Contract, ContractPayPeriod, ContractTutor  # noqa: F401
+from hall32.training.models.outcomes import Outcome, Situation  # noqa: F401
+from hall32.training.models.programmes import (  # noqa: F401
+    REFERRAL_TRANSITIONS,
+    Programme,
+    ProgrammeModule,
+    ProgrammeSession,
+    ProgressNote,
+    Referral,
+    ReferralStatus,
+)

@@ -1,0 +1,62 @@
+"""Outcome statistics: leavers, diplomas, the share continuing their studies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from hall32.core.schoolyear import SchoolYear
+from hall32.training.models import Course, Outcome, Situation
+
+
+@dataclass(frozen=True)
+class OutcomeStats:
+    leavers: int
+    further_study: int
+    employed: int
+    job_seeking: int
+    other: int
+    diplomas: int
+    candidates: int  # leavers who sat the diploma (completed the course)
+
+    @property
+    def continuing_share(self) -> float | None:
+        return self.further_study / self.leavers if self.leavers else None
+
+    @property
+    def employed_share(self) -> float | None:
+        return self.employed / self.leavers if self.leavers else None
+
+    @property
+    def success_rate(self) -> float | None:
+        return self.diplomas / self.candidates if self.candidates else None
+
+
+def outcomes_in(*, years: list[SchoolYear]) -> QuerySet[Outcome]:
+    first, last = min(years).start, max(years).end
+    return Outcome.objects.filter(
+        exit_date__gte=first, exit_date__lte=last, course__level__in=[Course.Level.BAC_PRO, Course.Level.BTS]
+    )
+
+
+def outcome_stats(*, years: list[SchoolYear]) -> OutcomeStats:
+    """Over the leavers of initial training whose exit falls in the years, one query."""
+    row = outcomes_in(years=years).aggregate(
+        leavers=Count("id"),
+        further=Count("id", filter=Q(situation=Situation.FURTHER_STUDY)),
+        employed=Count("id", filter=Q(situation=Situation.EMPLOYED)),
+        seeking=Count("id", filter=Q(situation=Situation.JOB_SEEKING)),
+        other=Count("id", filter=Q(situation=Situation.OTHER)),
+        diplomas=Count("id", filter=Q(diploma_obtained=True)),
+        candidates=Count("id", filter=Q(completed=True)),
+    )
+    return OutcomeStats(
+        row["leavers"],
+        row["further"],
+        row["employed"],
+        row["seeking"],
+        row["other"],
+        row["diplomas"],
+        row["candidates"],
+    )

@@ -1,0 +1,2 @@
+"""Writes of the training app, one module per part (cohorts, admissions, contracts, attendance,
+paths, outcomes, programmes)."""

@@ -1,0 +1,184 @@
+"""Cohorts: enrolment (one learner, a list, a file) and the timetable from the alternance rhythm."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from hall32.core import audit
+from hall32.core import services as core_services
+from hall32.core.errors import DomainError
+from hall32.core.models import Guardianship, Person, Room, User
+from hall32.training.importing import LearnerRow
+from hall32.training.law import MIN_AGE, age_on
+from hall32.training.models import Cohort, Enrolment, Session
+
+
+def check_enrolment_age(*, person: Person, on: dt.date) -> None:
+    if person.birth_date is None:
+        raise DomainError(
+            _("La date de naissance de %(name)s est nécessaire pour l'inscrire.")
+            % {"name": person.full_name},
+            field="learners",
+        )
+    age = age_on(person.birth_date, on)
+    if age < MIN_AGE:
+        raise DomainError(
+            _(
+                "%(name)s aurait %(age)s ans au début de la formation : il faut au moins %(min)s ans "
+                "(art. L6222-1)."
+            )
+            % {"name": person.full_name, "age": age, "min": MIN_AGE},
+            field="learners",
+        )
+
+
+def _enrol(*, cohort: Cohort, person: Person, status: str) -> Enrolment:
+    check_enrolment_age(person=person, on=cohort.start_date)
+    enrolment, created = Enrolment.objects.get_or_create(
+        cohort=cohort, person=person, defaults={"status": status, "start_date": cohort.start_date}
+    )
+    if not created:
+        raise DomainError(
+            _("%(name)s est déjà inscrit·e dans cette promotion.") % {"name": person.full_name},
+            field="learners",
+        )
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_create(
+    *, cohort: Cohort, person: Person, status: str = Enrolment.Status.APPRENTICE
+) -> Enrolment:
+    return _enrol(cohort=cohort, person=person, status=status)
+
+
+@transaction.atomic
+def cohort_enrol_bulk(*, cohort: Cohort, people: Iterable[Person], status: str) -> list[Enrolment]:
+    """Enrol a list of learners at once: all or none (one too young, or already in, refuses all)."""
+    return [_enrol(cohort=cohort, person=p, status=status) for p in people]
+
+
+@transaction.atomic
+def enrolment_end(*, enrolment: Enrolment, on: dt.date) -> Enrolment:
+    if on < enrolment.start_date:
+        raise DomainError(_("La sortie ne peut pas précéder l'entrée."), field="end_date")
+    enrolment.end_date = on
+    enrolment.save(update_fields=["end_date", "updated_at"])
+    return enrolment
+
+
+@transaction.atomic
+def learners_import(*, cohort: Cohort, rows: list[LearnerRow], by: User | None) -> list[Enrolment]:
+    """Write a checked learner list: people (found again by e-mail, or name and birth date),
+    their guardians for minors, and their enrolments. One transaction: all or nothing."""
+    enrolments = []
+    with audit.acting_as(by):
+        for row in rows:
+            person = None
+            if row.email:
+                person = Person.objects.active().filter(email__iexact=row.email).first()
+            if person is None:
+                person = (
+                    Person.objects.active()
+                    .filter(
+                        last_name__iexact=row.last_name,
+                        first_name__iexact=row.first_name,
+                        birth_date=row.birth_date,
+                    )
+                    .first()
+                )
+            if person is None:
+                person = core_services.person_save(
+                    person=Person(
+                        first_name=row.first_name,
+                        last_name=row.last_name,
+                        birth_date=row.birth_date,
+                        gender=row.gender,
+                        email=row.email.lower(),
+                        phone=row.phone,
+                        postcode=row.postcode,
+                        city=row.city,
+                    )
+                )
+            if row.guardian_last_name and age_on(row.birth_date, cohort.start_date) < 18:
+                guardian = None
+                if row.guardian_email:
+                    guardian = Person.objects.active().filter(email__iexact=row.guardian_email).first()
+                if guardian is None:
+                    guardian = core_services.person_save(
+                        person=Person(
+                            first_name=row.guardian_first_name or "–",
+                            last_name=row.guardian_last_name,
+                            email=row.guardian_email.lower(),
+                            phone=row.guardian_phone,
+                        )
+                    )
+                if guardian.pk != person.pk:
+                    Guardianship.objects.get_or_create(child=person, guardian=guardian)
+            try:
+                enrolments.append(_enrol(cohort=cohort, person=person, status=row.status))
+            except DomainError as error:
+                raise DomainError(
+                    _("Ligne %(line)s : %(why)s") % {"line": row.line, "why": error.message}, field="file"
+                ) from None
+    return enrolments
+
+
+# --- Timetable ---------------------------------------------------------------------------------------
+
+HALF_DAYS = [(dt.time(8, 30), dt.time(12, 0)), (dt.time(13, 15), dt.time(16, 45))]
+
+
+def school_weeks(cohort: Cohort, *, holidays: Iterable[tuple[dt.date, dt.date]] = ()) -> list[dt.date]:
+    """Mondays of the weeks the cohort spends at the centre, following its rhythm
+    (n weeks at the centre, then m in the company, from its start), school holidays excepted."""
+    first = cohort.start_date - dt.timedelta(days=cohort.start_date.weekday())
+    cycle = cohort.rhythm_weeks_school + cohort.rhythm_weeks_company
+    closed = list(holidays)
+    mondays = []
+    monday, index = first, 0
+    while monday <= cohort.end_date:
+        if index % cycle < cohort.rhythm_weeks_school and not any(a <= monday <= b for a, b in closed):
+            mondays.append(monday)
+        monday += dt.timedelta(weeks=1)
+        index += 1
+    return mondays
+
+
+@transaction.atomic
+def timetable_generate(
+    *,
+    cohort: Cohort,
+    modules: list[tuple[str, Person | None]],
+    room: Room | None = None,
+    holidays: Iterable[tuple[dt.date, dt.date]] = (),
+    until: dt.date | None = None,
+) -> int:
+    """Create the sessions of the cohort's centre weeks (morning and afternoon, Monday to Friday),
+    cycling through the modules; existing sessions are kept (safe to run twice)."""
+    if not modules:
+        raise DomainError(_("Indiquez au moins un module."), field="modules")
+    existing = set(cohort.sessions.values_list("date", "start"))
+    sessions = []
+    index = 0
+    for monday in school_weeks(cohort, holidays=holidays):
+        for offset in range(5):
+            day = monday + dt.timedelta(days=offset)
+            if day < cohort.start_date or day > (until or cohort.end_date):
+                continue
+            for start, end in HALF_DAYS:
+                if (day, start) in existing:
+                    continue
+                title, trainer = modules[index % len(modules)]
+                index += 1
+                sessions.append(
+                    Session(
+                        cohort=cohort, date=day, start=start, end=end, title=title, trainer=trainer, room=room
+                    )
+                )
+    Session.objects.bulk_create(sessions)
+    return len(sessions)

@@ -1,0 +1,73 @@
+"""Outcome statistics, computed from the recorded outcomes."""
+
+import datetime as dt
+
+import pytest
+
+from hall32.core.errors import DomainError
+from hall32.core.schoolyear import SchoolYear
+from hall32.training.models import Outcome, Situation
+from hall32.training.selectors.outcomes import outcome_stats
+from hall32.training.services.outcomes import outcome_followup, outcome_record
+from hall32.training.tests.factories import CourseFactory, EnrolmentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def leaver(course, situation, exit_date=dt.date(2022, 7, 5), completed=True, diploma=True):
+    enrolment = EnrolmentFactory(cohort__course=course)
+    return outcome_record(
+        learner=enrolment.person,
+        course=course,
+        exit_date=exit_date,
+        situation=situation,
+        completed=completed,
+        diploma_obtained=diploma if completed else False,
+    )
+
+
+def test_the_share_continuing_is_computed_from_the_outcomes():
+    course = CourseFactory()
+    for situation in [Situation.FURTHER_STUDY] * 7 + [Situation.EMPLOYED] * 4 + [Situation.JOB_SEEKING] * 2:
+        leaver(course, situation)
+    leaver(course, Situation.FURTHER_STUDY, exit_date=dt.date(2023, 9, 10))  # next school year
+    leaver(course, Situation.EMPLOYED, completed=False)
+
+    stats = outcome_stats(years=[SchoolYear(2021)])
+
+    assert (stats.leavers, stats.further_study, stats.employed, stats.job_seeking) == (14, 7, 5, 2)
+    assert stats.continuing_share == pytest.approx(7 / 14)
+    assert stats.success_rate == pytest.approx(13 / 13)
+    assert outcome_stats(years=[SchoolYear(2021), SchoolYear(2023)]).leavers == 15
+
+
+def test_no_leavers_gives_no_share():
+    assert outcome_stats(years=[SchoolYear(2030)]).continuing_share is None
+
+
+def test_an_interrupted_path_cannot_carry_a_diploma():
+    course = CourseFactory()
+    enrolment = EnrolmentFactory(cohort__course=course)
+
+    with pytest.raises(DomainError):
+        outcome_record(
+            learner=enrolment.person,
+            course=course,
+            exit_date=dt.date(2022, 2, 1),
+            situation=Situation.EMPLOYED,
+            completed=False,
+            diploma_obtained=True,
+        )
+    assert not Outcome.objects.exists()
+
+
+def test_the_follow_up_is_six_months_later():
+    outcome = leaver(CourseFactory(), Situation.JOB_SEEKING)
+
+    with pytest.raises(DomainError) as early:
+        outcome_followup(outcome=outcome, situation=Situation.EMPLOYED, on=dt.date(2022, 9, 1))
+    assert early.value.field == "followup_on"
+
+    outcome_followup(outcome=outcome, situation=Situation.EMPLOYED, on=dt.date(2023, 1, 10))
+    outcome.refresh_from_db()
+    assert outcome.followup_situation == Situation.EMPLOYED

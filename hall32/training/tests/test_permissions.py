@@ -1,0 +1,133 @@
+"""A learner, their tutor and their parents (while a minor) see only that learner; a referral
+partner sees the people they referred, and nothing else."""
+
+import datetime as dt
+
+import pytest
+
+from hall32.core.models import Guardianship
+from hall32.core.roles import Role
+from hall32.core.tests.factories import AgencyFactory, OrganisationFactory, PersonFactory
+from hall32.training.models import ContractTutor, Referral
+from hall32.training.tests.factories import EnrolmentFactory, ProgrammeFactory, contract_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_learners():
+    return EnrolmentFactory().person, EnrolmentFactory().person
+
+
+def test_a_learner_sees_their_own_path_only(as_user, make_user, two_learners):
+    mine, other = two_learners
+    user = make_user(Role.LEARNER, person=mine)
+    client = as_user(user)
+
+    assert client.get(f"/former/apprenants/{mine.pk}/").status_code == 200
+    assert client.get(f"/former/apprenants/{other.pk}/").status_code == 403
+    assert client.get("/former/mon-parcours/")["Location"] == f"/former/apprenants/{mine.pk}/"
+    assert client.get("/former/promotions/").status_code == 403
+
+
+def test_a_tutor_sees_their_apprentices_only(as_user, make_user, two_learners):
+    mine, other = two_learners
+    tutor = make_user(Role.COMPANY_TUTOR)
+    contract = contract_for(mine)
+    ContractTutor.objects.create(contract=contract, person=tutor.person, job_title="Chef d'équipe")
+    client = as_user(tutor)
+
+    assert client.get(f"/former/apprenants/{mine.pk}/").status_code == 200
+    assert client.get(f"/former/apprenants/{other.pk}/").status_code == 403
+    assert client.get(f"/former/contrats/{contract.pk}/").status_code == 200
+    assert [p.pk for p in client.get("/former/mes-apprentis/").context["people"]] == [mine.pk]
+
+
+def test_a_parent_sees_their_minor_child_only_and_no_longer_once_they_are_adults(as_user, make_user):
+    child = EnrolmentFactory(
+        person__birth_date=dt.date.today().replace(year=dt.date.today().year - 16)
+    ).person
+    adult = EnrolmentFactory(person__birth_date=dt.date(2000, 1, 1)).person
+    other = EnrolmentFactory().person
+    parent = make_user(Role.GUARDIAN)
+    Guardianship.objects.create(child=child, guardian=parent.person)
+    Guardianship.objects.create(child=adult, guardian=parent.person)
+    client = as_user(parent)
+
+    assert client.get(f"/former/apprenants/{child.pk}/").status_code == 200
+    assert client.get(f"/former/apprenants/{adult.pk}/").status_code == 403
+    assert client.get(f"/former/apprenants/{other.pk}/").status_code == 403
+    assert [p.pk for p in client.get("/former/mes-enfants/").context["people"]] == [child.pk]
+
+
+def test_a_trainer_sees_the_learners_of_the_cohorts_they_teach(as_user, make_user, two_learners):
+    mine, other = two_learners
+    trainer = make_user(Role.TRAINER)
+    mine.enrolments.first().cohort.trainers.add(trainer.person)
+    client = as_user(trainer)
+
+    assert client.get(f"/former/apprenants/{mine.pk}/").status_code == 200
+    assert client.get(f"/former/apprenants/{other.pk}/").status_code == 403
+
+
+def test_a_referral_partner_sees_the_people_they_referred_and_nothing_else(as_user, make_user):
+    agency = AgencyFactory()
+    partner = make_user(Role.REFERRAL_PARTNER, person__organisation=agency)
+    colleague = PersonFactory(organisation=agency)
+    programme = ProgrammeFactory()
+    young = dt.date.today().replace(year=dt.date.today().year - 19)
+    mine = Referral.objects.create(
+        person=PersonFactory(birth_date=young),
+        programme=programme,
+        referred_by=agency,
+        referrer=partner.person,
+        created_by=partner,
+        referred_on=dt.date.today(),
+    )
+    theirs = Referral.objects.create(
+        person=PersonFactory(birth_date=young),
+        programme=programme,
+        referred_by=agency,
+        referrer=colleague,
+        referred_on=dt.date.today(),
+    )
+    client = as_user(partner)
+
+    listed = list(client.get("/former/orientations/").context["listing"].page.object_list)
+    assert listed == [mine]
+    assert client.get(f"/former/orientations/{mine.pk}/").status_code == 200
+    assert client.get(f"/former/orientations/{theirs.pk}/").status_code == 403
+    for page in [
+        "/former/promotions/",
+        "/former/admissions/",
+        "/former/contrats/nouveau/",
+        "/annuaire/personnes/",
+        f"/former/apprenants/{EnrolmentFactory().person.pk}/",
+    ]:
+        assert client.get(page).status_code == 403, page
+
+
+def test_a_referral_partner_refers_someone_for_their_own_agency(as_user, make_user):
+    agency = AgencyFactory()
+    partner = make_user(Role.REFERRAL_PARTNER, person__organisation=agency)
+    programme = ProgrammeFactory()
+    young = dt.date.today().replace(year=dt.date.today().year - 18)
+
+    response = as_user(partner).post(
+        "/former/orientations/nouvelle/",
+        {
+            "programme": programme.pk,
+            "first_name": "Yanis",
+            "last_name": "Benali",
+            "birth_date": young.isoformat(),
+            "reason": "A quitté le lycée en novembre.",
+            "referred_by": OrganisationFactory().pk,
+            "consent": "on",
+        },
+        follow=True,
+    )
+
+    referral = Referral.objects.get()
+    assert referral.referred_by == agency  # not the one posted: the partner's own agency
+    assert referral.created_by == partner
+    assert response.redirect_chain[-1][0] == f"/former/orientations/{referral.pk}/"

@@ -1,0 +1,234 @@
+"""Admissions: the public application form, the pipeline, interviews, decisions, letters."""
+
+from __future__ import annotations
+
+import django_filters
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from hall32.core.errors import DomainError
+from hall32.core.listing import Listing, SearchFilterSet
+from hall32.core.schoolyear import SchoolYear
+from hall32.core.web import form_error, posted, render_page, require_perm
+from hall32.training import selectors
+from hall32.training.forms import ApplicationForm, DecisionForm, InterviewForm, MoveForm
+from hall32.training.models import Application, ApplicationStatus, Course, Rubric
+from hall32.training.pdf import decision_letter_pdf
+from hall32.training.services import admissions as services
+
+
+class ApplicationFilter(SearchFilterSet):
+    search_fields = ("reference", "applicant__first_name", "applicant__last_name", "applicant__email")
+    status = django_filters.ChoiceFilter(
+        choices=ApplicationStatus.choices, label=gettext_lazy("Étape"), empty_label=gettext_lazy("Toutes")
+    )
+    course = django_filters.ModelChoiceFilter(
+        queryset=Course.objects.all(), label=gettext_lazy("Formation"), empty_label=gettext_lazy("Toutes")
+    )
+    school_year = django_filters.NumberFilter(label=gettext_lazy("Rentrée"))
+
+    class Meta:
+        model = Application
+        fields = ["q", "status", "course", "school_year"]
+
+
+@require_http_methods(["GET", "POST"])
+def apply(request: HttpRequest) -> HttpResponse:
+    course = Course.objects.filter(slug=request.GET.get("formation")).first()
+    form = ApplicationForm(posted(request), initial={"course": course.pk if course else None})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        guardian = None
+        if data["guardian_last_name"]:
+            guardian = services.GuardianContact(
+                data["guardian_first_name"],
+                data["guardian_last_name"],
+                data["guardian_email"],
+                data["guardian_phone"],
+                data["guardian_relationship"] or "guardian",
+            )
+        try:
+            application = services.application_submit(
+                course=data["course"],
+                school_year=data["school_year"],
+                applicant=services.Applicant(
+                    data["first_name"],
+                    data["last_name"],
+                    data["birth_date"],
+                    data["email"],
+                    data["phone"],
+                    data["gender"],
+                    data["postcode"],
+                    data["city"],
+                ),
+                guardian=guardian,
+                motivation=data["motivation"],
+                heard_from=data["heard_from"],
+                situation=data["situation"],
+                last_school=data["last_school"],
+                school_grades=data["school_grades"],
+                has_company=data["has_company"],
+                company_name=data["company_name"],
+                mobility_km=data["mobility_km"],
+            )
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("Candidature envoyée ! Un courriel de confirmation est parti."))
+            return redirect("training:application_status", token=application.token)
+    return render(
+        request, "training/apply.html", {"form": form}, status=400 if request.method == "POST" else 200
+    )
+
+
+def application_status(request: HttpRequest, token) -> HttpResponse:
+    application = get_object_or_404(Application.objects.select_related("course", "applicant"), token=token)
+    return render(request, "training/application_status.html", {"application": application})
+
+
+@require_perm("training.view_applications")
+def pipeline(request: HttpRequest) -> HttpResponse:
+    year = int(request.GET.get("school_year") or SchoolYear.of(timezone.localdate()).start_year + 1)
+    listing = Listing(
+        request,
+        selectors.admissions.applications(),
+        filterset_class=ApplicationFilter,
+        sorts={
+            "created": "created_at",
+            "name": ("applicant__last_name", "applicant__first_name"),
+            "status": "status",
+            "score": "best_score",
+        },
+        default_sort="-created",
+        defaults={"school_year": str(year)},
+    )
+    return render_page(
+        request,
+        "training/pipeline.html",
+        {
+            "listing": listing,
+            "counts": selectors.admissions.pipeline_counts(school_year=year),
+            "year": year,
+            "without_company": selectors.admissions.admitted_without_company(school_year=year).count(),
+        },
+        fragment="training/_application_rows.html",
+    )
+
+
+@require_perm("training.view_applications")
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        application = selectors.admissions.application_detail(pk=pk)
+    except Application.DoesNotExist:
+        raise Http404 from None
+    rubric = Rubric.objects.filter(is_active=True).prefetch_related("criteria").first()
+    return render(
+        request,
+        "training/application_detail.html",
+        {
+            "application": application,
+            "move_form": MoveForm(application=application),
+            "decision_form": DecisionForm(),
+            "rubric": rubric,
+            "interview_form": InterviewForm(rubric=rubric) if rubric else None,
+            "can_decide": bool(
+                set(application.next_statuses) & {ApplicationStatus.ADMITTED, ApplicationStatus.REJECTED}
+            ),
+        },
+    )
+
+
+@require_POST
+@require_perm("training.manage_applications")
+def application_move(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(Application, pk=pk)
+    form = MoveForm(request.POST, application=application)
+    if not form.is_valid():
+        messages.error(request, _("Choisissez une étape possible."))
+        return redirect(application)
+    try:
+        application = services.application_move(
+            application=application,
+            to_status=form.cleaned_data["to_status"],
+            by=request.user,
+            note=form.cleaned_data["note"],
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("Candidature passée à l'étape « %(s)s ».") % {"s": application.get_status_display()}
+        )
+    return redirect(application)
+
+
+@require_POST
+@require_perm("training.manage_applications")
+def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(Application, pk=pk)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.application_decide(
+                application=application,
+                admitted=form.cleaned_data["decision"] == "admitted",
+                reasons=form.cleaned_data["reasons"],
+                by=request.user,
+            )
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("Décision enregistrée ; le courrier est envoyé au candidat."))
+            return redirect(application)
+    messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    return redirect(application)
+
+
+@require_POST
+@require_perm("training.manage_applications")
+def interview_record(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(Application, pk=pk)
+    rubric = get_object_or_404(Rubric.objects.prefetch_related("criteria"), pk=request.POST.get("rubric"))
+    form = InterviewForm(request.POST, rubric=rubric)
+    if form.is_valid():
+        try:
+            interview = services.interview_record(
+                application=application,
+                rubric=rubric,
+                interviewer=request.user,
+                held_on=form.cleaned_data["held_on"],
+                scores=form.scores,
+                notes=form.cleaned_data["notes"],
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Entretien enregistré : %(s)s / 100.") % {"s": interview.score})
+    else:
+        messages.error(request, _("Notez chaque critère de la grille."))
+    return redirect(application)
+
+
+@require_perm("training.view_applications")
+def decision_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(Application.objects.select_related("applicant", "course"), pk=pk)
+    if application.status not in {
+        ApplicationStatus.ADMITTED,
+        ApplicationStatus.REJECTED,
+        ApplicationStatus.CONTRACT_SIGNED,
+    }:
+        raise Http404
+    response = HttpResponse(decision_letter_pdf(application), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="decision-{application.reference}.pdf"'
+    return response
+
+
+@require_perm("training.view_applications")
+def without_company(request: HttpRequest) -> HttpResponse:
+    applications = selectors.admissions.admitted_without_company()
+    return render(request, "training/without_company.html", {"applications": applications})

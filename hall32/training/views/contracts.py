@@ -1,0 +1,212 @@
+"""Contracts: list, form with every CERFA field, checks, PDF, signature, break; the alerts page."""
+
+from __future__ import annotations
+
+import django_filters
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from hall32.core.errors import DomainError
+from hall32.core.listing import Listing, SearchFilterSet
+from hall32.core.models import Organisation, Person
+from hall32.core.web import check_perm, form_error, posted, render_page, require_perm
+from hall32.training import selectors
+from hall32.training.forms import BreakForm, ContractForm, SignForm
+from hall32.training.models import Contract
+from hall32.training.pdf import contract_pdf
+from hall32.training.services import contracts as services
+
+
+class ContractFilter(SearchFilterSet):
+    search_fields = ("reference", "apprentice__last_name", "apprentice__first_name", "employer__name")
+    status = django_filters.ChoiceFilter(
+        choices=Contract.Status.choices, label=gettext_lazy("Statut"), empty_label=gettext_lazy("Tous")
+    )
+
+    class Meta:
+        model = Contract
+        fields = ["q", "status"]
+
+
+@login_required
+def contract_list(request: HttpRequest) -> HttpResponse:
+    listing = Listing(
+        request,
+        selectors.contracts.contracts_visible_to(user=request.user),
+        filterset_class=ContractFilter,
+        sorts={"start": "start_date", "apprentice": ("apprentice__last_name",), "employer": "employer__name"},
+        default_sort="-start",
+    )
+    return render_page(
+        request, "training/contract_list.html", {"listing": listing}, fragment="training/_contract_rows.html"
+    )
+
+
+def _tutors(form: ContractForm) -> list[services.TutorInput]:
+    data = form.cleaned_data
+    tutors = [
+        services.TutorInput(data["tutor_1"], data["tutor_1_job"], years_experience=data["tutor_1_years"] or 0)
+    ]
+    if data.get("tutor_2"):
+        tutors.append(services.TutorInput(data["tutor_2"], data["tutor_2_job"]))
+    return tutors
+
+
+def _contract_form(request: HttpRequest, contract: Contract | None) -> HttpResponse:
+    initial = {}
+    learner = Person.objects.filter(pk=request.GET.get("apprenti")).first() if contract is None else None
+    if learner is not None:
+        enrolment = (
+            learner.enrolments.select_related("cohort__course").order_by("-cohort__school_year").first()
+        )
+        if enrolment:
+            course = enrolment.cohort.course
+            initial = {
+                "apprentice": learner.pk,
+                "course": course.pk,
+                "start_date": enrolment.cohort.start_date,
+                "training_start": enrolment.cohort.start_date,
+                "training_hours": course.training_hours or 1350,
+                "rhythm": course.rhythm,
+                "opco": Organisation.objects.filter(name="OPCO AKTO").values_list("pk", flat=True).first(),
+            }
+    form = ContractForm(posted(request), instance=contract, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.contract_save(contract=form.instance, tutors=_tutors(form), pay=form.pay())
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("Contrat enregistré : toutes les règles sont respectées."))
+            return redirect(saved)
+    return render(
+        request,
+        "training/contract_form.html",
+        {"form": form, "contract": contract},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@require_perm("training.manage_contracts")
+def contract_new(request: HttpRequest) -> HttpResponse:
+    return _contract_form(request, None)
+
+
+@require_http_methods(["GET", "POST"])
+@require_perm("training.manage_contracts")
+def contract_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _contract_form(request, get_object_or_404(Contract, pk=pk))
+
+
+def _checked(contract: Contract) -> tuple[list, list]:
+    tutors = [services.TutorInput(t.person, t.job_title) for t in contract.tutors.select_related("person")]
+    pay = [(p.year_index, p.start, p.end, p.percent) for p in contract.pay_periods.all()]
+    return services.contract_problems(contract, tutors, pay), pay
+
+
+@login_required
+def contract_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = get_object_or_404(
+        Contract.objects.select_related("apprentice", "employer", "course", "opco"), pk=pk
+    )
+    check_perm(request, "training.view_contract", contract)
+    problems, pay = _checked(contract)
+    return render(
+        request,
+        "training/contract_detail.html",
+        {
+            "contract": contract,
+            "problems": problems,
+            "pay": pay,
+            "sign_form": SignForm(),
+            "tutors": contract.tutors.select_related("person"),
+            "can_manage": request.user.has_perm("training.manage_contracts"),
+        },
+    )
+
+
+@login_required
+def contract_document(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = get_object_or_404(
+        Contract.objects.select_related("apprentice", "employer", "course", "opco"), pk=pk
+    )
+    check_perm(request, "training.view_contract", contract)
+    problems, pay = _checked(contract)
+    hall = Organisation.objects.filter(name="Hall 32").first()
+    response = HttpResponse(
+        contract_pdf(contract, problems=problems, pay=pay, hall=hall), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="contrat-{contract.reference}.pdf"'
+    return response
+
+
+@require_POST
+@require_perm("training.manage_contracts")
+def contract_sign(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = get_object_or_404(Contract, pk=pk)
+    form = SignForm(request.POST)
+    if form.is_valid():
+        try:
+            services.contract_sign(
+                contract=contract, signed_on=form.cleaned_data["signed_on"], by=request.user
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Contrat signé."))
+    return redirect(contract)
+
+
+@require_http_methods(["GET", "POST"])
+@require_perm("training.manage_contracts")
+def contract_break(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = get_object_or_404(Contract, pk=pk)
+    form = BreakForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contract_break(
+                contract=contract, on=form.cleaned_data["broken_on"], reason=form.cleaned_data["break_reason"]
+            )
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("Rupture enregistrée."))
+            return redirect(contract)
+    return render(
+        request,
+        "core/confirm.html",
+        {
+            "form": form,
+            "title": _("Rompre le contrat %(ref)s ?") % {"ref": contract.reference},
+            "warning": _(
+                "La rupture est définitive ; l'apprenti·e reste inscrit·e et doit retrouver un employeur."
+            ),
+            "danger_label": _("Enregistrer la rupture"),
+            "cancel_href": contract.get_absolute_url(),
+        },
+    )
+
+
+@require_perm("training.view_alerts")
+def alerts(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    from hall32.training.models import AbsenceAlert
+
+    return render(
+        request,
+        "training/alerts.html",
+        {
+            "without_contract": selectors.contracts.learners_without_contract(today=today),
+            "absences": AbsenceAlert.objects.select_related("learner", "cohort__course").order_by("-sent_at")[
+                :50
+            ],
+            "today": today,
+        },
+    )
