@@ -200,4 +200,5 @@ HALL32_DEMO_PASSWORD = env.get_str("DEMO_PASSWORD", "hall32-demo")
 # Periodic jobs (celery beat in production; `manage.py send_event_reminders` from cron works too).
 CELERY_BEAT_SCHEDULE = {
     "outreach-reminders": {"task": "hall32.outreach.tasks.send_reminders", "schedule": 60 * 60 * 6},
+    "training-contract-alerts": {"task": "hall32.training.tasks.send_contract_alerts", "schedule": 60 * 60 * 24 * 7},
 }
