@@ -200,5 +200,12 @@ HALL32_DEMO_PASSWORD = env.get_str("DEMO_PASSWORD", "hall32-demo")
 # Periodic jobs (celery beat in production; `manage.py send_event_reminders` from cron works too).
 CELERY_BEAT_SCHEDULE = {
     "outreach-reminders": {"task": "hall32.outreach.tasks.send_reminders", "schedule": 60 * 60 * 6},
-    "training-contract-alerts": {"task": "hall32.training.tasks.send_contract_alerts", "schedule": 60 * 60 * 24 * 7},
+    "training-contract-alerts": {
+        "task": "hall32.training.tasks.send_contract_alerts",
+        "schedule": 60 * 60 * 24 * 7,
+    },
+    "industry-maintenance-windows": {
+        "task": "hall32.industry.tasks.extend_maintenance",
+        "schedule": 60 * 60 * 24,
+    },
 }

@@ -1,5 +1,476 @@
-"""API of the industry app."""
+"""Industry API: the equipment catalogue, bookings, projects and return rate, job-shop schedules,
+modular-line configurations and simulations. The same services as the pages, the same rules."""
 
-from ninja import Router
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import PageNumberPagination, paginate
+
+from hall32.api import require
+from hall32.core.errors import DomainError
+from hall32.core.models import Job
+from hall32.industry.models import (
+    Booking,
+    Equipment,
+    LineConfiguration,
+    Project,
+    ProjectKind,
+    ProjectStatus,
+    ScheduleRun,
+    SimulationRun,
+)
+from hall32.industry.selectors import equipment as equipment_selectors
+from hall32.industry.selectors import lines as line_selectors
+from hall32.industry.selectors import projects as project_selectors
+from hall32.industry.selectors import scheduling as schedule_selectors
+from hall32.industry.services import bookings as booking_services
+from hall32.industry.services import lines as line_services
+from hall32.industry.services import scheduling as schedule_services
 
 router = Router(tags=["industry"])
+
+
+class EquipmentOut(Schema):
+    id: int
+    code: str
+    name: str
+    category: Equipment.Category
+    manufacturer: str
+    model_name: str
+    capabilities: list[str]
+    hourly_rate: Decimal
+    qualification: str | None
+    runs_unattended: bool
+
+    @staticmethod
+    def resolve_capabilities(obj: Equipment) -> list[str]:
+        return obj.capability_list
+
+    @staticmethod
+    def resolve_qualification(obj: Equipment) -> str | None:
+        return obj.qualification.name if obj.qualification_id else None
+
+
+class BookingIn(Schema):
+    equipment_id: int
+    start: dt.datetime
+    end: dt.datetime
+    title: str = Field("", max_length=200)
+    notes: str = Field("", max_length=2000)
+    project_id: int | None = None
+
+
+class BookingChange(Schema):
+    start: dt.datetime
+    end: dt.datetime
+    title: str = Field("", max_length=200)
+    notes: str = Field("", max_length=2000)
+    project_id: int | None = None
+
+
+class BookingOut(Schema):
+    id: int
+    reference: str
+    equipment_id: int
+    equipment: str
+    kind: Booking.Kind
+    status: Booking.Status
+    start: dt.datetime
+    end: dt.datetime
+    title: str
+    project_id: int | None
+
+    @staticmethod
+    def resolve_equipment(obj: Booking) -> str:
+        return obj.equipment.name
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
+@router.get("/equipment", response=list[EquipmentOut], auth=None, summary="Les machines du Pôle Industrie")
+@paginate(PageNumberPagination, page_size=50)
+def equipment_list(request: HttpRequest, category: Equipment.Category | None = None, q: str = ""):
+    machines = equipment_selectors.equipment_catalogue()
+    if category:
+        machines = machines.filter(category=category)
+    if q:
+        machines = machines.filter(name__icontains=q)
+    return machines
+
+
+@router.get("/equipment/free", response=list[EquipmentOut], summary="Machines libres sur une plage horaire")
+def equipment_free(
+    request: HttpRequest, start: dt.datetime, end: dt.datetime, category: Equipment.Category | None = None
+):
+    require(request, "industry.book_equipment")
+    if _aware(end) <= _aware(start):
+        raise DomainError("La fin doit être après le début.", field="end", status=422)
+    return equipment_selectors.free_equipment(start=_aware(start), end=_aware(end), category=category or "")
+
+
+@router.get("/equipment/{equipment_id}", response=EquipmentOut, auth=None, summary="Une machine")
+def equipment_detail(request: HttpRequest, equipment_id: int):
+    return get_object_or_404(equipment_selectors.equipment_catalogue(), pk=equipment_id)
+
+
+@router.get("/bookings", response=list[BookingOut], summary="Mes réservations")
+@paginate(PageNumberPagination, page_size=50)
+def booking_list(request: HttpRequest, upcoming: bool = True):
+    require(request, "industry.view_my_bookings")
+    bookings = equipment_selectors.bookings_of(user=request.user).filter(status=Booking.Status.CONFIRMED)
+    return bookings.filter(end__gt=timezone.now()) if upcoming else bookings
+
+
+@router.post(
+    "/bookings",
+    response={201: BookingOut},
+    summary="Réserver une machine (409 si le créneau est pris, 403 sans l'habilitation)",
+)
+def booking_create(request: HttpRequest, payload: BookingIn):
+    require(request, "industry.book_equipment")
+    equipment = get_object_or_404(Equipment, pk=payload.equipment_id)
+    project = get_object_or_404(Project, pk=payload.project_id) if payload.project_id else None
+    booking = booking_services.booking_create(
+        equipment=equipment,
+        start=_aware(payload.start),
+        end=_aware(payload.end),
+        title=payload.title,
+        notes=payload.notes,
+        project=project,
+        by=request.user,
+    )
+    return Status(201, booking)
+
+
+def _my_booking(request: HttpRequest, booking_id: int) -> Booking:
+    booking = get_object_or_404(Booking.objects.select_related("equipment", "user"), pk=booking_id)
+    if not (booking.user_id == request.user.pk or request.user.has_perm("industry.view_booking_details")):
+        raise DomainError("Introuvable.", code="not_found", status=404)
+    return booking
+
+
+@router.put("/bookings/{booking_id}", response=BookingOut, summary="Déplacer ou modifier une réservation")
+def booking_update(request: HttpRequest, booking_id: int, payload: BookingChange):
+    booking = _my_booking(request, booking_id)
+    project = get_object_or_404(Project, pk=payload.project_id) if payload.project_id else None
+    return booking_services.booking_update(
+        booking=booking,
+        start=_aware(payload.start),
+        end=_aware(payload.end),
+        title=payload.title,
+        notes=payload.notes,
+        project=project,
+        by=request.user,
+    )
+
+
+@router.post("/bookings/{booking_id}/cancel", response=BookingOut, summary="Annuler une réservation à venir")
+def booking_cancel(request: HttpRequest, booking_id: int):
+    return booking_services.booking_cancel(booking=_my_booking(request, booking_id), by=request.user)
+
+
+@router.post("/bookings/{booking_id}/end", response=BookingOut, summary="Écourter une réservation en cours")
+def booking_end(request: HttpRequest, booking_id: int):
+    return booking_services.booking_end_early(booking=_my_booking(request, booking_id), by=request.user)
+
+
+# --- Projects ------------------------------------------------------------------------------------
+
+
+class ProjectOut(Schema):
+    id: int
+    reference: str
+    title: str
+    client: str
+    client_size: str
+    kind: ProjectKind
+    status: ProjectStatus
+    requested_on: dt.date
+    started_on: dt.date | None
+    delivered_on: dt.date | None
+    closed_on: dt.date | None
+    satisfaction: int | None
+    hours_spent: Decimal
+
+    @staticmethod
+    def resolve_client(obj: Project) -> str:
+        return obj.client.name
+
+    @staticmethod
+    def resolve_client_size(obj: Project) -> str:
+        return obj.client.size_band
+
+
+class ReturnOut(Schema):
+    clients: int
+    returning: int
+    rate: float | None
+    large_groups: int
+    by_size: dict[str, int]
+
+
+@router.get("/projects", response=list[ProjectOut], summary="Projets (les siens pour un client)")
+@paginate(PageNumberPagination, page_size=50)
+def project_list(request: HttpRequest, status: ProjectStatus | None = None):
+    if not (
+        request.user.has_perm("industry.view_projects") or request.user.has_perm("industry.view_my_projects")
+    ):
+        require(request, "industry.view_projects")
+    projects = project_selectors.projects_list(user=request.user)
+    return projects.filter(status=status) if status else projects
+
+
+@router.get("/projects/{project_id}", response=ProjectOut, summary="Un projet")
+def project_detail(request: HttpRequest, project_id: int):
+    project = get_object_or_404(project_selectors.projects_list(user=request.user), pk=project_id)
+    require(request, "industry.open_project", project)
+    return project
+
+
+@router.get("/clients/return", response=ReturnOut, summary="Clients et taux de retour (calculés)")
+def client_return(request: HttpRequest, since: dt.date | None = None, until: dt.date | None = None):
+    require(request, "industry.view_projects")
+    figures = project_selectors.client_return(since=since, until=until)
+    return {
+        "clients": figures.clients,
+        "returning": figures.returning,
+        "rate": figures.rate,
+        "large_groups": figures.large_groups,
+        "by_size": figures.by_size,
+    }
+
+
+# --- Scheduling ----------------------------------------------------------------------------------
+
+
+class OperationIn(Schema):
+    equipment_id: int
+    minutes: int = Field(ge=1, le=60 * 24 * 14)
+
+
+class JobIn(Schema):
+    label: str = Field(min_length=1, max_length=60)
+    operations: list[OperationIn] = Field(min_length=1)
+
+
+class ScheduleIn(Schema):
+    name: str = Field(min_length=1, max_length=150)
+    not_before: dt.datetime
+    time_limit: int = Field(10, ge=1, le=120)
+    project_id: int | None = None
+    jobs: list[JobIn] = Field(min_length=1)
+
+
+class OperationOut(Schema):
+    job: str
+    sequence: int
+    equipment_id: int
+    minutes: int
+    start: dt.datetime | None
+    end: dt.datetime | None
+
+
+class ScheduleOut(Schema):
+    id: int
+    name: str
+    status: ScheduleRun.Status
+    makespan_minutes: int | None
+    solver_status: str
+    message: str
+    job_id: int | None
+    operations: list[OperationOut]
+
+
+def _schedule_out(run: ScheduleRun) -> dict[str, Any]:
+    return {
+        "id": run.pk,
+        "name": run.name,
+        "status": run.status,
+        "makespan_minutes": run.makespan_minutes,
+        "solver_status": run.solver_status,
+        "message": run.message,
+        "job_id": run.job_id,
+        "operations": [
+            {
+                "job": op.job_label,
+                "sequence": op.sequence,
+                "equipment_id": op.equipment_id,
+                "minutes": op.duration_minutes,
+                "start": op.start,
+                "end": op.end,
+            }
+            for op in schedule_selectors.operations_of(run=run)
+        ],
+    }
+
+
+@router.post(
+    "/schedules", response={201: ScheduleOut}, summary="Créer un ordonnancement (ordres et opérations)"
+)
+def schedule_create(request: HttpRequest, payload: ScheduleIn):
+    require(request, "industry.schedule_jobs")
+    machines = Equipment.objects.in_bulk({op.equipment_id for job in payload.jobs for op in job.operations})
+    errors = {
+        f"jobs.{j}.operations.{k}.equipment_id": ["Machine inconnue."]
+        for j, job in enumerate(payload.jobs)
+        for k, op in enumerate(job.operations)
+        if op.equipment_id not in machines
+    }
+    if errors:
+        raise DomainError("Machine inconnue.", errors=errors, status=422)
+    project = get_object_or_404(Project, pk=payload.project_id) if payload.project_id else None
+    run = schedule_services.schedule_create(
+        run=ScheduleRun(
+            name=payload.name,
+            not_before=_aware(payload.not_before),
+            time_limit=payload.time_limit,
+            project=project,
+        ),
+        by=request.user,
+    )
+    rows = [
+        (job.label, machines[op.equipment_id], op.minutes) for job in payload.jobs for op in job.operations
+    ]
+    schedule_services.schedule_set_operations(run=run, rows=rows)
+    return Status(201, _schedule_out(run))
+
+
+@router.post(
+    "/schedules/{run_id}/solve", response={202: ScheduleOut}, summary="Lancer le calcul (tâche de fond)"
+)
+def schedule_solve(request: HttpRequest, run_id: int):
+    require(request, "industry.schedule_jobs")
+    run = get_object_or_404(ScheduleRun, pk=run_id)
+    schedule_services.schedule_start(run=run, by=request.user)
+    run.refresh_from_db()
+    return Status(202, _schedule_out(run))
+
+
+@router.get("/schedules/{run_id}", response=ScheduleOut, summary="Un ordonnancement et ses dates")
+def schedule_detail(request: HttpRequest, run_id: int):
+    require(request, "industry.schedule_jobs")
+    return _schedule_out(get_object_or_404(ScheduleRun, pk=run_id))
+
+
+@router.post("/schedules/{run_id}/apply", response=list[BookingOut], summary="Réserver toutes les opérations")
+def schedule_apply(request: HttpRequest, run_id: int):
+    require(request, "industry.schedule_jobs")
+    return schedule_services.schedule_apply(run=get_object_or_404(ScheduleRun, pk=run_id), by=request.user)
+
+
+# --- Modular line --------------------------------------------------------------------------------
+
+
+class LineIn(Schema):
+    name: str = Field(min_length=1, max_length=150)
+    description: str = ""
+    target_per_hour: float | None = Field(None, gt=0)
+    horizon_hours: int = Field(480, ge=1, le=100_000)
+    warmup_hours: int = Field(24, ge=0)
+    replications: int = Field(5, ge=1, le=50)
+    seed: int = Field(1, ge=0)
+    arrival: dict[str, Any] | None = None
+    stations: list[dict[str, Any]] = Field(min_length=1, max_length=20)
+
+
+class LineOut(Schema):
+    id: int
+    name: str
+    spec: dict[str, Any]
+    latest: dict[str, Any] | None
+
+
+def _line_out(line: LineConfiguration) -> dict[str, Any]:
+    run = line_selectors.latest_run(line=line)
+    return {
+        "id": line.pk,
+        "name": line.name,
+        "spec": line_services.line_spec(line),
+        "latest": run.result if run else None,
+    }
+
+
+@router.post(
+    "/lines",
+    response={201: LineOut},
+    summary="Créer une configuration de ligne (refus champ par champ : stations.2.process.kind…)",
+)
+def line_create(request: HttpRequest, payload: LineIn):
+    require(request, "industry.simulate_lines")
+    spec = {"arrival": payload.arrival, "stations": payload.stations}
+    line_services.validate(spec)
+    arrival = payload.arrival or {}
+    arrival_kind = arrival.get("kind", "") if payload.arrival else ""
+    values = [arrival.get(n) for n in line_services.sim.DISTRIBUTIONS.get(arrival_kind, ())]
+    line = LineConfiguration(
+        name=payload.name,
+        description=payload.description,
+        target_per_hour=payload.target_per_hour,
+        horizon_hours=payload.horizon_hours,
+        warmup_hours=payload.warmup_hours,
+        replications=payload.replications,
+        seed=payload.seed,
+        arrival_distribution=arrival_kind,
+        arrival_p1=values[0] if len(values) > 0 else None,
+        arrival_p2=values[1] if len(values) > 1 else None,
+        arrival_p3=values[2] if len(values) > 2 else None,
+    )
+    line = line_services.line_save(line=line, modules=line_services.modules_from_spec(spec), by=request.user)
+    return Status(201, _line_out(line))
+
+
+@router.get("/lines/{line_id}", response=LineOut, summary="Une configuration et sa dernière simulation")
+def line_detail(request: HttpRequest, line_id: int):
+    line = get_object_or_404(LineConfiguration, pk=line_id)
+    require(request, "industry.open_line", line)
+    return _line_out(line)
+
+
+class SimulationOut(Schema):
+    id: int
+    kind: SimulationRun.Kind
+    job_id: int | None
+    job_status: str
+    progress: int
+    result: dict[str, Any]
+
+
+def _simulation_out(run: SimulationRun) -> dict[str, Any]:
+    job = Job.objects.filter(pk=run.job_id).first()
+    return {
+        "id": run.pk,
+        "kind": run.kind,
+        "job_id": run.job_id,
+        "job_status": job.status if job else "",
+        "progress": job.progress if job else 0,
+        "result": run.result,
+    }
+
+
+@router.post(
+    "/lines/{line_id}/simulate",
+    response={202: SimulationOut},
+    summary="Simuler (kind=simulate) ou chercher l'investissement minimal (kind=improve)",
+)
+def line_simulate(request: HttpRequest, line_id: int, kind: SimulationRun.Kind = SimulationRun.Kind.SIMULATE):
+    require(request, "industry.simulate_lines")
+    line = get_object_or_404(LineConfiguration, pk=line_id)
+    run = line_services.simulation_start(line=line, by=request.user, kind=kind)
+    run.refresh_from_db()
+    return Status(202, _simulation_out(run))
+
+
+@router.get(
+    "/simulations/{run_id}", response=SimulationOut, summary="Une simulation, son avancement et ses résultats"
+)
+def simulation_detail(request: HttpRequest, run_id: int):
+    run = get_object_or_404(SimulationRun.objects.select_related("line"), pk=run_id)
+    require(request, "industry.open_line", run.line)
+    return _simulation_out(run)

@@ -8,6 +8,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from hall32.core.forms import DateTimeInput, TimeInput
 from hall32.core.models import Organisation, Person
 from hall32.core.validators import validate_postcode, validate_uai
 from hall32.outreach.models import (
@@ -19,20 +20,6 @@ from hall32.outreach.models import (
     VisitorRegistration,
     Workshop,
 )
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%H:%M")
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
 class ClassBookingForm(forms.Form):

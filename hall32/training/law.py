@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from hall32.core.dates import add_months, add_years
+
 MIN_AGE = 15
 MAX_AGE = 29  # 30 is the limit, save derogations (disability, business project, athletes)
 
@@ -45,25 +47,6 @@ class Problem:
 
 def age_on(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def pay_age_on(birth: dt.date, day: dt.date) -> int:

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-
 from hall32.core.models import Organisation
+from hall32.core.pdf import render_pdf
 from hall32.training.models import Application, Contract
-
-
-def _render(template: str, context: dict) -> bytes:
-    from weasyprint import HTML
-
-    with translation.override(settings.LANGUAGE_CODE):
-        html = render_to_string(template, {**context, "today": timezone.localdate()})
-    return HTML(string=html).write_pdf()
 
 
 def decision_letter_pdf(application: Application) -> bytes:
     guardians = [g.guardian for g in application.applicant.guardianships.select_related("guardian")]
-    return _render("training/pdf/decision_letter.html", {"application": application, "guardians": guardians})
+    return render_pdf(
+        "training/pdf/decision_letter.html", {"application": application, "guardians": guardians}
+    )
 
 
 def contract_pdf(contract: Contract, *, problems: list, pay: list, hall: Organisation | None) -> bytes:
@@ -34,7 +25,7 @@ def contract_pdf(contract: Contract, *, problems: list, pay: list, hall: Organis
         if first_pay
         else None
     )
-    return _render(
+    return render_pdf(
         "training/pdf/contract.html",
         {
             "c": contract,

@@ -112,3 +112,38 @@ def year_label(start_year: int | None) -> str:
     if start_year in (None, ""):
         return ""
     return f"{int(start_year)}-{int(start_year) + 1}"
+
+
+@register.filter
+def fr_money(value: float | int | None) -> str:
+    """1234.5 -> « 1 234,50 € »."""
+    if value is None or value == "":
+        return "–"
+    return f"{number_format(round(value, 2), 2, use_l10n=True, force_grouping=True)}\u00a0€"
+
+
+@register.filter
+def minutes_hm(value: int | float | None) -> str:
+    """225 -> « 3 h 45 », 60 -> « 1 h », 40 -> « 40 min »."""
+    if value in (None, ""):
+        return "–"
+    total = int(round(float(value)))
+    hours, minutes = divmod(total, 60)
+    if not hours:
+        return f"{minutes}\u00a0min"
+    return f"{hours}\u00a0h\u00a0{minutes:02d}" if minutes else f"{hours}\u00a0h"
+
+
+@register.simple_tag
+def list_url(listing: Any, **changes: Any) -> str:
+    """The list's URL with some parameters changed; an empty value drops it (page='')."""
+    return listing.url_with(**{k: (None if v in ("", None) else v) for k, v in changes.items()})
+
+
+@register.filter
+def get_item(mapping: Any, key: Any) -> Any:
+    """mapping[key] in a template (None when absent)."""
+    try:
+        return mapping.get(key) if hasattr(mapping, "get") else mapping[key]
+    except (KeyError, IndexError, TypeError):
+        return None

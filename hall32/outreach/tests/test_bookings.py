@@ -122,7 +122,8 @@ def test_raising_the_capacity_refills_the_waiting_list():
 
 def test_the_same_class_twice_on_a_day_is_refused_and_nothing_is_written():
     school = SchoolFactory()
-    morning = EventFactory(start=timezone.now() + dt.timedelta(days=5))
+    day = timezone.localdate() + dt.timedelta(days=5)  # a fixed morning: "the same day" is a local day
+    morning = EventFactory(start=timezone.make_aware(dt.datetime.combine(day, dt.time(9, 0))))
     afternoon = EventFactory(
         start=morning.start + dt.timedelta(hours=4), end=morning.start + dt.timedelta(hours=6)
     )

@@ -1,0 +1,25 @@
+"""PDF documents of the industry app (WeasyPrint): the quote."""
+
+from __future__ import annotations
+
+from hall32.core.models import Organisation
+from hall32.core.pdf import render_pdf
+from hall32.industry.models import Quote
+
+
+def quote_pdf(quote: Quote) -> bytes:
+    lines = list(quote.lines.select_related("equipment"))
+    net, vat, gross = quote.totals(lines)
+    hub = Organisation.objects.filter(is_founder=True, name__icontains="Hall 32").first()
+    return render_pdf(
+        "industry/pdf/quote.html",
+        {
+            "quote": quote,
+            "project": quote.project,
+            "lines": lines,
+            "net": net,
+            "vat": vat,
+            "gross": gross,
+            "hub": hub,
+        },
+    )

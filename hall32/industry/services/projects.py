@@ -1,0 +1,287 @@
+"""Client projects: requests, the status pipeline, time spent, deliverables, quotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hall32.core.errors import DomainError, Forbidden
+from hall32.core.models import Organisation, User
+from hall32.core.services import validated_save
+from hall32.industry.models import (
+    PROJECT_TRANSITIONS,
+    Deliverable,
+    Project,
+    ProjectKind,
+    ProjectStatus,
+    ProjectStep,
+    Quote,
+    QuoteLine,
+    TimeEntry,
+)
+
+QUOTE_VALIDITY_DAYS = 30
+
+
+def _next_number(model: type, field: str, prefix: str) -> str:
+    """PREFIX-0001, one more than the highest so far (called under the caller's transaction)."""
+    numbers = model.objects.filter(**{f"{field}__startswith": prefix}).values_list(field, flat=True)
+    highest = max((int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()), default=0)
+    return f"{prefix}{highest + 1:03d}"
+
+
+def _step(project: Project, *, from_status: str, by: User | None, note: str = "") -> None:
+    ProjectStep.objects.create(
+        project=project,
+        from_status=from_status,
+        to_status=project.status,
+        at=timezone.now(),
+        by=by if by and by.pk else None,
+        note=note[:300],
+    )
+
+
+@transaction.atomic
+def project_create(*, project: Project, by: User | None) -> Project:
+    """Record a new project (staff), numbered PI-<year>-NNN, at the request stage."""
+    if project.client.kind != Organisation.Kind.COMPANY:
+        raise DomainError(_("Le client d'un projet est une entreprise."), field="client")
+    project.requested_on = project.requested_on or timezone.localdate()
+    project.status = ProjectStatus.REQUEST
+    project.reference = _next_number(Project, "reference", f"PI-{project.requested_on.year}-")
+    validated_save(project)
+    _step(project, from_status="", by=by, note=_("Demande enregistrée."))
+    return project
+
+
+@transaction.atomic
+def project_request(*, by: User, title: str, description: str, kind: str) -> Project:
+    """A client asks for a project from its portal; the Pôle Industrie studies it."""
+    person = by.person
+    if person is None or person.organisation is None:
+        raise Forbidden(_("Votre compte n'est rattaché à aucune entreprise."))
+    project = Project(
+        title=title.strip(),
+        description=description.strip(),
+        kind=kind if kind in ProjectKind.values else ProjectKind.PART,
+        client=person.organisation,
+        contact=person,
+    )
+    return project_create(project=project, by=by)
+
+
+@transaction.atomic
+def project_update(*, project: Project) -> Project:
+    return validated_save(project)
+
+
+@transaction.atomic
+def project_move(
+    *,
+    project: Project,
+    to: str,
+    by: User | None,
+    note: str = "",
+    satisfaction: int | None = None,
+    satisfaction_comment: str = "",
+    on: dt.date | None = None,
+) -> Project:
+    """Move a project along its pipeline. Starting needs an accepted quote, delivering needs every
+    deliverable handed over, closing needs the client's satisfaction."""
+    Project.objects.select_for_update().get(pk=project.pk)  # two moves at once: the second waits
+    project.refresh_from_db()
+    if to not in PROJECT_TRANSITIONS[project.status]:
+        raise DomainError(
+            _("Un projet « %(from)s » ne peut pas passer à « %(to)s ».")
+            % {
+                "from": project.get_status_display(),
+                "to": ProjectStatus(to).label if to in ProjectStatus.values else to,
+            },
+            field="to",
+        )
+    day = on or timezone.localdate()
+    if to == ProjectStatus.IN_PROGRESS and project.status == ProjectStatus.QUOTE:
+        if not project.quotes.filter(status=Quote.Status.ACCEPTED).exists():
+            raise DomainError(_("Le projet démarre quand le client a accepté un devis."), field="to")
+        project.started_on = project.started_on or day
+    if to == ProjectStatus.DELIVERED:
+        pending = list(
+            project.deliverables.filter(delivered_on__isnull=True).values_list("title", flat=True)[:3]
+        )
+        if pending:
+            raise DomainError(
+                _("Livrables pas encore remis : %(list)s.")
+                % {"list": ", ".join(f"« {t} »" for t in pending)},
+                field="to",
+            )
+        project.delivered_on = day
+    if to == ProjectStatus.CLOSED:
+        if satisfaction is None or not 1 <= satisfaction <= 5:
+            raise DomainError(
+                _("Notez la satisfaction du client de 1 à 5 pour clôturer le projet."), field="satisfaction"
+            )
+        project.satisfaction = satisfaction
+        project.satisfaction_comment = satisfaction_comment.strip()
+        project.closed_on = day
+    previous = project.status
+    project.status = to
+    project.save()
+    _step(project, from_status=previous, by=by, note=note)
+    return project
+
+
+@transaction.atomic
+def time_entry_add(
+    *, project: Project, engineer: User, day: dt.date, hours: Decimal, activity: str, note: str = ""
+) -> TimeEntry:
+    if not project.is_open:
+        raise DomainError(_("Ce projet est clos : on n'y saisit plus de temps."))
+    if day > timezone.localdate():
+        raise DomainError(
+            _("On saisit le temps passé, pas le temps prévu : choisissez une date passée."), field="day"
+        )
+    if day < project.requested_on:
+        raise DomainError(_("Cette date précède la demande du client."), field="day")
+    already = TimeEntry.objects.filter(engineer=engineer, day=day).aggregate(total=Sum("hours"))["total"] or 0
+    if already + hours > 12:
+        raise DomainError(
+            _("Avec ces heures, la journée dépasserait 12 h (déjà %(h)s h saisies ce jour-là).")
+            % {"h": already},
+            field="hours",
+        )
+    entry = TimeEntry(
+        project=project, engineer=engineer, day=day, hours=hours, activity=activity, note=note.strip()
+    )
+    return validated_save(entry)
+
+
+@transaction.atomic
+def time_entry_delete(*, entry: TimeEntry) -> None:
+    if not entry.project.is_open:
+        raise DomainError(_("Ce projet est clos : son temps passé ne change plus."))
+    entry.delete()
+
+
+@transaction.atomic
+def deliverable_save(*, deliverable: Deliverable) -> Deliverable:
+    if deliverable.delivered_on and deliverable.delivered_on > timezone.localdate():
+        raise DomainError(_("Un livrable se remet aujourd'hui ou avant."), field="delivered_on")
+    return validated_save(deliverable)
+
+
+@transaction.atomic
+def deliverable_deliver(*, deliverable: Deliverable, on: dt.date | None = None) -> Deliverable:
+    if deliverable.delivered_on:
+        raise DomainError(_("Ce livrable est déjà remis."))
+    deliverable.delivered_on = on or timezone.localdate()
+    deliverable.save(update_fields=["delivered_on", "updated_at"])
+    return deliverable
+
+
+# --- Quotes --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LineInput:
+    kind: str
+    label: str
+    quantity: Decimal
+    unit: str
+    unit_price: Decimal
+    equipment_id: int | None = None
+
+
+@transaction.atomic
+def quote_create(*, project: Project, lines: list[LineInput], notes: str = "") -> Quote:
+    if project.status not in {ProjectStatus.STUDY, ProjectStatus.QUOTE}:
+        raise DomainError(_("On chiffre un projet à l'étude ou au stade du devis."))
+    if not lines:
+        raise DomainError(_("Un devis compte au moins une ligne."), field="lines")
+    year = timezone.localdate().year
+    quote = Quote.objects.create(
+        project=project, number=_next_number(Quote, "number", f"DEV-{year}-"), notes=notes
+    )
+    quote_set_lines(quote=quote, lines=lines)
+    return quote
+
+
+@transaction.atomic
+def quote_set_lines(*, quote: Quote, lines: list[LineInput], notes: str | None = None) -> Quote:
+    if quote.status != Quote.Status.DRAFT:
+        raise DomainError(_("Seul un devis en brouillon se modifie ; faites-en un nouveau."))
+    if not lines:
+        raise DomainError(_("Un devis compte au moins une ligne."), field="lines")
+    quote.lines.all().delete()
+    QuoteLine.objects.bulk_create(
+        QuoteLine(
+            quote=quote,
+            position=i,
+            kind=line.kind,
+            label=line.label.strip(),
+            quantity=line.quantity,
+            unit=line.unit.strip() or "h",
+            unit_price=line.unit_price,
+            equipment_id=line.equipment_id,
+        )
+        for i, line in enumerate(lines)
+    )
+    if notes is not None:
+        quote.notes = notes
+        quote.save(update_fields=["notes", "updated_at"])
+    return quote
+
+
+@transaction.atomic
+def quote_send(*, quote: Quote, by: User | None) -> Quote:
+    """Issue the quote to the client (valid 30 days); the project reaches the quote stage."""
+    if quote.status != Quote.Status.DRAFT:
+        raise DomainError(_("Ce devis est déjà envoyé."))
+    if not quote.lines.exists():
+        raise DomainError(_("Un devis compte au moins une ligne."))
+    quote.status = Quote.Status.SENT
+    quote.issued_on = timezone.localdate()
+    quote.valid_until = quote.issued_on + dt.timedelta(days=QUOTE_VALIDITY_DAYS)
+    quote.save(update_fields=["status", "issued_on", "valid_until", "updated_at"])
+    if quote.project.status == ProjectStatus.STUDY:
+        project_move(
+            project=quote.project,
+            to=ProjectStatus.QUOTE,
+            by=by,
+            note=_("Devis %(n)s envoyé.") % {"n": quote.number},
+        )
+    return quote
+
+
+@transaction.atomic
+def quote_decide(*, quote: Quote, accepted: bool, by: User) -> Quote:
+    """The client accepts (the project starts) or declines a sent quote."""
+    quote = Quote.objects.select_for_update().select_related("project").get(pk=quote.pk)
+    if quote.status != Quote.Status.SENT:
+        raise DomainError(_("Seul un devis envoyé s'accepte ou se refuse."))
+    if accepted and quote.valid_until and quote.valid_until < timezone.localdate():
+        raise DomainError(
+            _("Ce devis a expiré le %(d)s : demandez-en un nouveau.")
+            % {"d": quote.valid_until.strftime("%d/%m/%Y")}
+        )
+    quote.status = Quote.Status.ACCEPTED if accepted else Quote.Status.DECLINED
+    quote.decided_on = timezone.localdate()
+    quote.decided_by = by
+    quote.save(update_fields=["status", "decided_on", "decided_by", "updated_at"])
+    if accepted:
+        quote.project.quotes.filter(status=Quote.Status.SENT).exclude(pk=quote.pk).update(
+            status=Quote.Status.DECLINED, decided_on=quote.decided_on
+        )
+        if quote.project.status == ProjectStatus.QUOTE:
+            project_move(
+                project=quote.project,
+                to=ProjectStatus.IN_PROGRESS,
+                by=by,
+                note=_("Devis %(n)s accepté.") % {"n": quote.number},
+            )
+    return quote

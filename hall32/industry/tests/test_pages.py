@@ -1,0 +1,243 @@
+"""The industry pages: bounded queries on every list, the booking dialog, the usage report and its
+spreadsheet, the iCal feeds, who may open what."""
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from hall32.core.roles import Role
+from hall32.core.tests.factories import OrganisationFactory
+from hall32.industry.models import Booking, QualificationGrant
+from hall32.industry.services import bookings as booking_services
+from hall32.industry.tests.factories import (
+    BookingFactory,
+    EquipmentFactory,
+    GrantFactory,
+    LineFactory,
+    ModuleFactory,
+    ProjectFactory,
+    QualificationFactory,
+    next_monday_at,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def filled(engineer):
+    qualification = QualificationFactory()
+    for _ in range(12):
+        machine = EquipmentFactory(qualification=qualification)
+        project = ProjectFactory()
+        BookingFactory(
+            equipment=machine, user=engineer, project=project, start=next_monday_at(9), end=next_monday_at(11)
+        )
+        GrantFactory(qualification=qualification)
+        LineFactory(client=project.client)
+    for line in LineFactory._meta.model.objects.all():
+        ModuleFactory(line=line, position=0)
+    GrantFactory(qualification=qualification, person=engineer.person)
+
+
+@pytest.mark.parametrize(
+    "url,limit",
+    [
+        ("/innover/equipements/", 8),
+        ("/innover/planning/", 10),
+        ("/innover/reservations/?when=", 12),
+        ("/innover/habilitations/?state=", 10),
+        ("/innover/projets/", 10),
+        ("/innover/clients/", 12),
+        ("/innover/ordonnancement/", 10),
+        ("/innover/lignes/", 10),
+        ("/innover/utilisation/", 10),
+    ],
+)
+def test_list_pages_keep_a_bounded_number_of_queries(
+    as_user, engineer, filled, url, limit, django_assert_max_num_queries
+):
+    client = as_user(engineer)
+
+    with django_assert_max_num_queries(limit):
+        response = client.get(url)
+
+    assert response.status_code == 200
+
+
+def test_the_equipment_catalogue_is_public_and_searches(client):
+    EquipmentFactory(name="Imprimante métal EOS", capabilities="Titane Ti6Al4V")
+    EquipmentFactory(name="Tour CN")
+
+    response = client.get("/innover/equipements/?q=titane")
+
+    assert response.status_code == 200
+    assert [m.name for m in response.context["listing"].page.object_list] == ["Imprimante métal EOS"]
+
+
+def test_the_booking_dialog_confirms_and_tells_the_calendar_to_refresh(as_user, make_user):
+    machine = EquipmentFactory(qualification=None)
+    client = as_user(make_user(Role.LEARNER))
+    start = next_monday_at(9)
+
+    dialog = client.get(
+        reverse("industry:booking_create"),
+        {
+            "equipment": machine.pk,
+            "start": start.isoformat(),
+            "end": (start + dt.timedelta(hours=2)).isoformat(),
+        },
+        HTTP_HX_REQUEST="true",
+    )
+    saved = client.post(
+        reverse("industry:booking_create"),
+        {
+            "equipment": machine.pk,
+            "start": timezone.localtime(start).strftime("%Y-%m-%dT%H:%M"),
+            "end": timezone.localtime(start).strftime("%Y-%m-%dT11:00"),
+            "title": "Essai",
+        },
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert 'value="' + timezone.localtime(start).strftime("%Y-%m-%dT%H:%M") + '"' in dialog.content.decode()
+    assert saved.status_code == 200
+    assert saved["HX-Trigger"] == "bookingSaved"
+    assert "Réservation confirmée" in saved.content.decode()
+    assert Booking.objects.get().title == "Essai"
+
+
+def test_a_refused_booking_shows_its_reason_next_to_the_field_and_changes_nothing(as_user, make_user):
+    machine = EquipmentFactory(qualification=None)
+    BookingFactory(equipment=machine, start=next_monday_at(9), end=next_monday_at(11))
+    client = as_user(make_user(Role.LEARNER))
+    local = timezone.localtime(next_monday_at(10))
+
+    response = client.post(
+        reverse("industry:booking_create"),
+        {
+            "equipment": machine.pk,
+            "start": local.strftime("%Y-%m-%dT%H:%M"),
+            "end": local.strftime("%Y-%m-%dT12:00"),
+        },
+        HTTP_HX_REQUEST="true",
+    )
+
+    page = response.content.decode()
+    assert 'id="id_start_error"' in page and "chevauche" in page
+    assert Booking.objects.count() == 1
+
+
+def test_the_usage_report_adds_up_hours_per_machine_and_client_and_prices_client_work(as_user, engineer):
+    eos = EquipmentFactory(name="EOS M 290", hourly_rate=Decimal("145.00"))
+    client_company = OrganisationFactory(name="Michelin")
+    project = ProjectFactory(client=client_company)
+    tz = timezone.get_current_timezone()
+    year = timezone.localdate().year - 1
+    BookingFactory(
+        equipment=eos,
+        project=project,
+        start=dt.datetime(year, 3, 2, 9, tzinfo=tz),
+        end=dt.datetime(year, 3, 2, 13, tzinfo=tz),
+    )
+    BookingFactory(
+        equipment=eos,
+        start=dt.datetime(year, 3, 9, 9, tzinfo=tz),
+        end=dt.datetime(year, 3, 9, 11, 30, tzinfo=tz),
+    )
+    BookingFactory(
+        equipment=eos,
+        kind=Booking.Kind.MAINTENANCE,
+        start=dt.datetime(year, 3, 16, 9, tzinfo=tz),
+        end=dt.datetime(year, 3, 16, 17, tzinfo=tz),
+    )
+    BookingFactory(
+        equipment=eos,
+        status=Booking.Status.CANCELLED,
+        start=dt.datetime(year, 4, 1, 9, tzinfo=tz),
+        end=dt.datetime(year, 4, 1, 17, tzinfo=tz),
+    )
+
+    response = as_user(engineer).get(reverse("industry:usage_report"), {"annee": year})
+    spreadsheet = as_user(engineer).get(reverse("industry:usage_report"), {"annee": year, "format": "xlsx"})
+
+    report = response.context["report"]
+    machine_line = report.by_equipment[0]
+    assert machine_line.months[2] == pytest.approx(6.5) and machine_line.total == pytest.approx(6.5)
+    michelin = next(line for line in report.by_client if line.key == client_company.pk)
+    assert michelin.total == pytest.approx(4.0) and michelin.revenue == Decimal("580.00")
+    assert report.total_revenue == Decimal("580.00")
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(spreadsheet.content))
+    by_client = book.worksheets[1]
+    rows = {r[0]: r for r in by_client.iter_rows(values_only=True)}
+    assert rows["Michelin"][-1] == 580.0 and rows["Michelin"][-2] == 4.0
+
+
+def test_the_machine_feed_shows_busy_windows_without_personal_data(client, make_user):
+    machine = EquipmentFactory(code="FA-P1")
+    learner = make_user(Role.LEARNER, first_name="Lucas")
+    BookingFactory(equipment=machine, user=learner, title="Projet secret de Lucas")
+
+    body = client.get(reverse("industry:equipment_feed", args=[machine.feed_token])).content.decode()
+
+    assert "BEGIN:VEVENT" in body and "FA-P1" in body
+    assert "secret" not in body and "Lucas" not in body
+
+
+def test_a_user_feed_lists_their_bookings_and_renewing_the_link_cuts_the_old_one(as_user, make_user):
+    learner = make_user(Role.LEARNER)
+    BookingFactory(equipment=EquipmentFactory(code="US-5X"), user=learner, title="Usinage du support")
+    token = booking_services.feed_token_for(user=learner).token
+    client = as_user(learner)
+
+    before = client.get(reverse("industry:user_feed", args=[token]))
+    client.post(reverse("industry:user_feed_renew"))
+    after = client.get(reverse("industry:user_feed", args=[token]))
+
+    assert "Usinage du support" in before.content.decode()
+    assert after.status_code == 404
+
+
+def test_an_engineer_grants_a_qualification_that_expires_after_its_validity(as_user, engineer, make_user):
+    qualification = QualificationFactory(name="Usinage CN", validity_months=24)
+    learner = make_user(Role.LEARNER)
+    day = timezone.localdate() - dt.timedelta(days=3)
+
+    response = as_user(engineer).post(
+        reverse("industry:grant_create"),
+        {"qualification": qualification.pk, "person": learner.person.pk, "granted_on": day.isoformat()},
+    )
+
+    grant = QualificationGrant.objects.get()
+    assert response.status_code == 302
+    assert grant.expires_on == day.replace(year=day.year + 2) and grant.granted_by == engineer
+
+
+@pytest.mark.parametrize(
+    "role,url,expected",
+    [
+        (Role.LEARNER, "/innover/habilitations/accorder/", 403),
+        (Role.TRAINER, "/innover/projets/", 403),
+        (Role.CLIENT, "/innover/utilisation/", 403),
+        (Role.TEACHER, "/innover/planning/", 403),
+        (Role.GUARDIAN, "/innover/reservations/", 403),
+        (Role.LEARNER, "/innover/ordonnancement/", 403),
+        (Role.CLIENT, "/innover/lignes/nouvelle/", 403),
+        (Role.LEARNER, "/innover/planning/", 200),
+        (Role.CLIENT, "/innover/mes-projets/", 200),
+    ],
+)
+def test_each_role_opens_only_what_concerns_it(as_user, make_user, role, url, expected):
+    assert as_user(make_user(role)).get(url).status_code == expected
+
+
+def test_someone_else_s_booking_is_not_found(as_user, make_user):
+    booking = BookingFactory(user=make_user(Role.LEARNER))
+
+    assert as_user(make_user(Role.LEARNER)).get(booking.get_absolute_url()).status_code == 404

@@ -1,0 +1,1 @@
+"""Pages of the industry app, one module per part."""
