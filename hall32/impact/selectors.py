@@ -16,10 +16,18 @@ def years_to_date() -> list[SchoolYear]:
 
 
 def key_figures(*, years: list[SchoolYear]) -> dict[str, Any]:
+    from hall32.industry import selectors as industry_selectors
+
     partners = core_selectors.partner_companies_by_year(years=years)
+    satisfaction, rated = industry_selectors.satisfaction()
     return {
         "years": years,
         "partner_companies": [partners[y] for y in years],
         "directory": core_selectors.directory_counts(),
         "founders": list(core_selectors.founders().values_list("name", flat=True)),
+        "industry": {
+            "clients": industry_selectors.client_return(),
+            "satisfaction": satisfaction,
+            "rated": rated,
+        },
     }

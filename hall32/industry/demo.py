@@ -525,6 +525,9 @@ def load_activity(ctx: DemoContext) -> dict[str, int]:
                 if day > today - dt.timedelta(days=5):
                     day = random_day(rng, first + dt.timedelta(days=30), today - dt.timedelta(days=5))
                 plans.append((client, day, None))
+    # Recent requests from returning clients keep the pipeline busy (no client's history changes).
+    for index in rng.sample(sorted(i for i in returning if i != 4), 6):
+        plans.append((clients[index], today - dt.timedelta(days=rng.randint(4, 55)), None))
     plans.sort(key=lambda p: p[1])
 
     counters: dict[int, int] = defaultdict(int)

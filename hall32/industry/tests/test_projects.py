@@ -225,3 +225,17 @@ def test_the_quote_pdf_is_a_pdf_with_its_number(client, engineer):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_the_impact_page_reads_the_return_rate_from_the_projects(as_user, direction):
+    returning, once = OrganisationFactory(), OrganisationFactory()
+    ProjectFactory(client=returning, requested_on=dt.date(2020, 1, 6))
+    ProjectFactory(
+        client=returning, requested_on=dt.date(2021, 1, 6), status=ProjectStatus.CLOSED, satisfaction=4
+    )
+    ProjectFactory(client=once)
+
+    page = as_user(direction).get("/impact/").content.decode()
+
+    assert "50\u202f%" in page and "revenues pour un autre projet" in page
+    assert "4,0/5" in page
