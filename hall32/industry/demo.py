@@ -527,7 +527,7 @@ def load_activity(ctx: DemoContext) -> dict[str, int]:
                 plans.append((client, day, None))
     # Recent requests from returning clients keep the pipeline busy (no client's history changes).
     for index in rng.sample(sorted(i for i in returning if i != 4), 6):
-        plans.append((clients[index], today - dt.timedelta(days=rng.randint(4, 55)), None))
+        plans.append((clients[index], today - dt.timedelta(days=rng.randint(2, 55)), None))
     plans.sort(key=lambda p: p[1])
 
     counters: dict[int, int] = defaultdict(int)
@@ -550,8 +550,10 @@ def load_activity(ctx: DemoContext) -> dict[str, int]:
             )
         elif age > 25:
             status = rng.choice([ProjectStatus.QUOTE, ProjectStatus.IN_PROGRESS])
-        else:
+        elif age > 12:
             status = rng.choice([ProjectStatus.REQUEST, ProjectStatus.STUDY])
+        else:
+            status = ProjectStatus.REQUEST
         study = requested + dt.timedelta(days=rng.randint(3, 12))
         quoted = study + dt.timedelta(days=rng.randint(7, 20))
         started = quoted + dt.timedelta(days=rng.randint(5, 15))

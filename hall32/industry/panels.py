@@ -25,11 +25,11 @@ def engineer_panel(request: HttpRequest) -> dict[str, Any]:
             .exclude(kind=Booking.Kind.MAINTENANCE)
             .order_by("start")[:6]
         ),
-        "open_projects": Project.objects.open().exclude(status=ProjectStatus.DELIVERED).count(),
+        "open_projects": Project.objects.open().count(),
         "requests": Project.objects.filter(status=ProjectStatus.REQUEST).count(),
         "quotes_waiting": Quote.objects.filter(status=Quote.Status.SENT).count(),
         "expiring": QualificationGrant.objects.valid_on(today)
-        .filter(expires_on__lte=today + dt.timedelta(days=30))
+        .filter(expires_on__lte=today + dt.timedelta(days=60))
         .count(),
         "returning": project_selectors.client_return(),
     }

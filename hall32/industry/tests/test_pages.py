@@ -164,6 +164,10 @@ def test_the_usage_report_adds_up_hours_per_machine_and_client_and_prices_client
     response = as_user(engineer).get(reverse("industry:usage_report"), {"annee": year})
     spreadsheet = as_user(engineer).get(reverse("industry:usage_report"), {"annee": year, "format": "xlsx"})
 
+    page = response.content.decode()
+    # The year goes into links and the year selector unformatted ("2026", not "2 026").
+    assert f'<option value="{year}" selected>{year}</option>' in page
+    assert f"?annee={year}&amp;format=xlsx" in page
     report = response.context["report"]
     machine_line = report.by_equipment[0]
     assert machine_line.months[2] == pytest.approx(6.5) and machine_line.total == pytest.approx(6.5)
@@ -241,3 +245,37 @@ def test_someone_else_s_booking_is_not_found(as_user, make_user):
     booking = BookingFactory(user=make_user(Role.LEARNER))
 
     assert as_user(make_user(Role.LEARNER)).get(booking.get_absolute_url()).status_code == 404
+
+
+def test_the_grants_list_flags_the_qualifications_that_expire_within_sixty_days(as_user, engineer):
+    today = timezone.localdate()
+    soon = GrantFactory(expires_on=today + dt.timedelta(days=20))
+    later = GrantFactory(expires_on=today + dt.timedelta(days=200))
+
+    page = as_user(engineer).get(reverse("industry:grant_list")).content.decode()
+
+    def cell(date):
+        return f">{date:%d/%m/%Y}</span>"
+
+    assert (
+        f'class="badge text-bg-warning" title="Expire dans moins de 60 jours"{cell(soon.expires_on)}' in page
+    )
+    assert cell(later.expires_on) not in page and f"{later.expires_on:%d/%m/%Y}" in page
+
+
+def test_the_engineer_dashboard_counts_what_its_links_list(as_user, engineer):
+    today = timezone.localdate()
+    for status in ["request", "study", "delivered", "closed", "abandoned"]:
+        ProjectFactory(status=status)
+    GrantFactory(expires_on=today + dt.timedelta(days=45))
+    GrantFactory(expires_on=today + dt.timedelta(days=300))
+    browser = as_user(engineer)
+
+    counts = browser.get("/").context["panels"]
+    panel = next(context for _panel, context in counts if "open_projects" in context)
+    open_list = browser.get(reverse("industry:project_list"), {"open": "true"}).context["listing"]
+    expiring = browser.get(reverse("industry:grant_list"), {"state": "expiring"}).context["listing"]
+
+    assert panel["requests"] == 1
+    assert panel["open_projects"] == open_list.page.paginator.count == 3
+    assert panel["expiring"] == expiring.page.paginator.count == 1

@@ -3,6 +3,8 @@ qualifications and their grants."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -168,10 +170,16 @@ def grant_list(request: HttpRequest) -> HttpResponse:
         default_sort="expires",
         defaults={"state": "valid"},
     )
+    today = timezone.localdate()
     return render_page(
         request,
         "industry/grant_list.html",
-        {"listing": listing, "today": timezone.localdate(), "qualifications": Qualification.objects.all()},
+        {
+            "listing": listing,
+            "today": today,
+            "soon": today + dt.timedelta(days=60),
+            "qualifications": Qualification.objects.all(),
+        },
         fragment="industry/_grant_results.html",
     )
 
