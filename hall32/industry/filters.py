@@ -106,10 +106,11 @@ class ProjectFilter(SearchFilterSet):
         label=_("Taille du client"),
         empty_label=_("Toutes"),
     )
-    open = django_filters.BooleanFilter(
+    open = django_filters.ChoiceFilter(
+        choices=[("true", _("En cours"))],
         method="filter_open",
-        label=_("En cours seulement"),
-        widget=django_filters.widgets.BooleanWidget(),
+        label=_("Avancement"),
+        empty_label=_("Tous"),
     )
 
     class Meta:
@@ -117,7 +118,16 @@ class ProjectFilter(SearchFilterSet):
         fields = ["q", "status", "kind", "size", "open"]
 
     def filter_open(self, queryset, name, value):
-        return queryset.open() if value else queryset
+        return queryset.open() if value == "true" else queryset
+
+
+class ClientProjectFilter(ProjectFilter):
+    """A client's own projects: the size of the client says nothing there."""
+
+    size = None
+
+    class Meta(ProjectFilter.Meta):
+        fields = ["q", "status", "kind", "open"]
 
 
 class ClientFilter(SearchFilterSet):

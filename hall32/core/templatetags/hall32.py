@@ -7,6 +7,7 @@ from typing import Any
 from django import forms, template
 from django.utils.formats import number_format
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -71,10 +72,11 @@ def sort_th(context: template.Context, listing: Any, key: str, label: str, css: 
 
 @register.filter
 def percent(value: float | None, digits: int = 0) -> str:
-    """0.537 -> « 54 % » in French (narrow no-break space before the sign)."""
+    """0.537 -> « 54 % » in French (narrow no-break space before the sign), "54%" in English."""
     if value is None:
         return "–"
-    return f"{number_format(round(value * 100, digits), digits)}\u202f%"
+    space = "\u202f" if (get_language() or "fr").startswith("fr") else ""
+    return f"{number_format(round(value * 100, digits), digits)}{space}%"
 
 
 @register.filter

@@ -170,6 +170,26 @@ def test_a_client_sees_only_its_own_company_s_projects(client, make_user):
     assert [p["reference"] for p in api.json()["items"]] == [ours.reference]
 
 
+def test_a_client_filters_its_projects_by_progress_and_is_not_offered_a_company_size_filter(
+    client, make_user
+):
+    emilie = make_user(Role.CLIENT)
+    emilie.person.organisation = OrganisationFactory(name="Dias Composites")
+    emilie.person.save()
+    running = ProjectFactory(client=emilie.person.organisation, status="in_progress")
+    ProjectFactory(client=emilie.person.organisation, status="closed")
+    client.force_login(emilie)
+
+    everything = client.get(reverse("industry:my_projects"))
+    running_only = client.get(reverse("industry:my_projects"), {"open": "true"})
+
+    form = everything.context["listing"].filterset.form
+    assert "size" not in form.fields
+    assert list(form.fields["open"].choices) == [("", "Tous"), ("true", "En cours")]
+    assert everything.context["listing"].page.paginator.count == 2
+    assert list(running_only.context["listing"].page.object_list) == [running]
+
+
 def test_a_client_accepts_its_quote_and_the_project_starts(client, make_user):
     emilie = make_user(Role.CLIENT)
     emilie.person.organisation = OrganisationFactory()

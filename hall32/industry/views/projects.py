@@ -16,7 +16,7 @@ from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
 from hall32.core.web import check_perm, form_error, posted, render_page, require_perm, save_form
-from hall32.industry.filters import ClientFilter, ProjectFilter
+from hall32.industry.filters import ClientFilter, ClientProjectFilter, ProjectFilter
 from hall32.industry.forms import (
     DeliverableForm,
     ProjectForm,
@@ -69,7 +69,7 @@ def my_projects(request: HttpRequest) -> HttpResponse:
     listing = Listing(
         request,
         selectors.projects_list(user=request.user),
-        filterset_class=ProjectFilter,
+        filterset_class=ClientProjectFilter,
         sorts=PROJECT_SORTS,
         default_sort="-requested",
     )
