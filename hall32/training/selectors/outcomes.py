@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from hall32.core.schoolyear import SchoolYear
 from hall32.training.models import Course, Outcome, Situation
@@ -60,3 +61,17 @@ def outcome_stats(*, years: list[SchoolYear]) -> OutcomeStats:
         row["diplomas"],
         row["candidates"],
     )
+
+
+def outcomes_visible_to(*, user: Any) -> QuerySet[Outcome]:
+    """The leavers a user may see by name: all of them for the managers, those of their own cohorts
+    for a trainer, none for other staff (who still see the figures)."""
+    outcomes = Outcome.objects.select_related("learner", "course", "employer")
+    if user.has_perm("training.manage_outcomes"):
+        return outcomes
+    pid = getattr(user, "person_id", None)
+    if pid is None:
+        return outcomes.none()
+    return outcomes.filter(
+        learner__enrolments__cohort__trainers__pk=pid, learner__enrolments__cohort__course=F("course")
+    ).distinct()

@@ -1,6 +1,7 @@
 """Outcome statistics, computed from the recorded outcomes."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -71,3 +72,35 @@ def test_the_follow_up_is_six_months_later():
     outcome_followup(outcome=outcome, situation=Situation.EMPLOYED, on=dt.date(2023, 1, 10))
     outcome.refresh_from_db()
     assert outcome.followup_situation == Situation.EMPLOYED
+
+
+def test_leavers_are_listed_by_name_only_to_those_who_may_open_their_record(as_user, make_user):
+    from django.urls import reverse
+
+    from hall32.core.roles import Role
+
+    course = CourseFactory()
+    ours = leaver(course, Situation.FURTHER_STUDY)
+    theirs = leaver(CourseFactory(), Situation.EMPLOYED)
+    trainer = make_user(Role.TRAINER)
+    ours.learner.enrolments.get().cohort.trainers.add(trainer.person)
+    url = reverse("training:outcome_list")
+
+    def names(user):
+        response = as_user(user).get(url)
+        assert response.status_code == 200
+        return {o.learner for o in response.context["listing"].page.object_list}, response
+
+    coordinator_sees, _ = names(make_user(Role.COORDINATOR))
+    trainer_sees, page = names(trainer)
+    engineer_sees, engineer_page = names(make_user(Role.INDUSTRY_ENGINEER))
+
+    assert coordinator_sees == {ours.learner, theirs.learner}
+    assert trainer_sees == {ours.learner}
+    assert engineer_sees == set()
+    assert "liste nominative des sortants est réservée" in engineer_page.content.decode()
+    # The figures still cover the whole school for everyone who may open the page.
+    assert engineer_page.context["per_year"] == page.context["per_year"]
+    links = re.findall(r'href="(/former/apprenants/\d+/)"', page.content.decode())
+    assert links == [f"/former/apprenants/{ours.learner.pk}/"]
+    assert as_user(trainer).get(links[0]).status_code == 200

@@ -44,7 +44,7 @@ def outcome_list(request: HttpRequest) -> HttpResponse:
     per_year = [(y, selectors.outcomes.outcome_stats(years=[y])) for y in reversed(years)]
     listing = Listing(
         request,
-        Outcome.objects.select_related("learner", "course", "employer"),
+        selectors.outcomes.outcomes_visible_to(user=request.user),
         filterset_class=OutcomeFilter,
         sorts={"exit": "exit_date", "name": ("learner__last_name",)},
         default_sort="-exit",
@@ -54,6 +54,7 @@ def outcome_list(request: HttpRequest) -> HttpResponse:
         "training/outcome_list.html",
         {
             "listing": listing,
+            "names_restricted": not request.user.has_perm("training.manage_outcomes"),
             "per_year": per_year,
             "published": selectors.outcomes.outcome_stats(years=school_years(FIRST_YEAR, min(2022, current))),
         },
