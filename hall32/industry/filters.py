@@ -1,6 +1,5 @@
 """Filters of the industry lists (pages and API)."""
 
-import datetime as dt
 
 import django_filters
 from django.utils import timezone
@@ -88,10 +87,9 @@ class GrantFilter(SearchFilterSet):
             return queryset.filter(revoked_on__isnull=False)
         if value == "expired":
             return queryset.filter(revoked_on__isnull=True, expires_on__lt=today)
-        valid = queryset.valid_on(today)
         if value == "expiring":
-            return valid.filter(expires_on__lte=today + dt.timedelta(days=60))
-        return valid
+            return queryset.expiring(today)
+        return queryset.valid_on(today)
 
 
 class ProjectFilter(SearchFilterSet):

@@ -28,9 +28,7 @@ def engineer_panel(request: HttpRequest) -> dict[str, Any]:
         "open_projects": Project.objects.open().count(),
         "requests": Project.objects.filter(status=ProjectStatus.REQUEST).count(),
         "quotes_waiting": Quote.objects.filter(status=Quote.Status.SENT).count(),
-        "expiring": QualificationGrant.objects.valid_on(today)
-        .filter(expires_on__lte=today + dt.timedelta(days=60))
-        .count(),
+        "expiring": QualificationGrant.objects.expiring(today).count(),
         "returning": project_selectors.client_return(),
     }
 

@@ -40,11 +40,19 @@ class Qualification(TimeStampedModel):
         return self.name
 
 
+# A qualification is flagged for renewal this long before it expires.
+EXPIRY_NOTICE = dt.timedelta(days=60)
+
+
 class QualificationGrantQuerySet(models.QuerySet["QualificationGrant"]):
     def valid_on(self, day: dt.date) -> QualificationGrantQuerySet:
         return self.filter(granted_on__lte=day, revoked_on__isnull=True).filter(
             Q(expires_on__isnull=True) | Q(expires_on__gte=day)
         )
+
+    def expiring(self, day: dt.date) -> QualificationGrantQuerySet:
+        """Valid on `day`, but expiring within the notice period."""
+        return self.valid_on(day).filter(expires_on__lte=day + EXPIRY_NOTICE)
 
 
 class QualificationGrant(TimeStampedModel):

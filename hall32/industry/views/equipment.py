@@ -3,8 +3,6 @@ qualifications and their grants."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +18,7 @@ from hall32.core.web import posted, render_page, require_perm, save_form
 from hall32.industry.filters import EquipmentFilter, GrantFilter
 from hall32.industry.forms import EquipmentForm, GrantForm, MaintenancePlanForm, QualificationForm
 from hall32.industry.models import Equipment, MaintenancePlan, Qualification, QualificationGrant
+from hall32.industry.models.equipment import EXPIRY_NOTICE
 from hall32.industry.selectors import equipment as selectors
 from hall32.industry.services import equipment as services
 
@@ -177,7 +176,7 @@ def grant_list(request: HttpRequest) -> HttpResponse:
         {
             "listing": listing,
             "today": today,
-            "soon": today + dt.timedelta(days=60),
+            "soon": today + EXPIRY_NOTICE,
             "qualifications": Qualification.objects.all(),
         },
         fragment="industry/_grant_results.html",
