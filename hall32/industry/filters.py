@@ -1,6 +1,5 @@
 """Filters of the industry lists (pages and API)."""
 
-
 import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
