@@ -258,4 +258,4 @@ def test_the_impact_page_reads_the_return_rate_from_the_projects(as_user, direct
     page = as_user(direction).get("/impact/").content.decode()
 
     assert "50\u202f%" in page and "revenues pour un autre projet" in page
-    assert "4,0/5" in page
+    assert "4,0 / 5" in page
