@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_a_teacher_books_a_class_from_the_public_page_and_sees_the_confirmation(page):
     event = EventFactory(title="Forum des métiers de printemps", capacity=100)
-    SchoolFactory(name="Collège Lafayette (Clermont-Ferrand)")
+    school = SchoolFactory(name="Collège Lafayette (Clermont-Ferrand)")
 
     page.goto("/informer/evenements/")
     page.get_by_role("link", name="Forum des métiers de printemps").click()
@@ -24,6 +24,10 @@ def test_a_teacher_books_a_class_from_the_public_page_and_sees_the_confirmation(
     # The searchable school list last: its dropdown keeps the focus for a moment after a choice.
     page.locator("#id_school-ts-control").fill("Lafayette")
     page.get_by_role("listbox").get_by_role("option", name="Collège Lafayette (Clermont-Ferrand)").click()
+    expect(page.locator("#id_school")).to_have_value(str(school.pk))
+    # Tom Select may reopen its list while the search it was typed into settles; Escape closes it
+    # and keeps the choice, as a keyboard user would.
+    page.keyboard.press("Escape")
     expect(page.get_by_role("listbox")).to_be_hidden()
     page.get_by_label("J'accepte que Hall 32").check()
     expect(page.get_by_label("Garçons")).to_have_value("12")
@@ -34,3 +38,4 @@ def test_a_teacher_books_a_class_from_the_public_page_and_sees_the_confirmation(
     expect(page.get_by_text("Réservation confirmée")).to_be_visible()
     booking = ClassBooking.objects.get()
     assert booking.pupils == 25 and booking.status == ClassBooking.Status.CONFIRMED
+    assert booking.school == school
