@@ -21,7 +21,7 @@ from hall32.core.filters import AuditFilter, OrganisationFilter, PersonFilter
 from hall32.core.forms import ConfirmForm, OrganisationForm, PersonForm
 from hall32.core.listing import Listing
 from hall32.core.models import Job, Organisation, Person
-from hall32.core.web import check_perm, posted, render_page, require_perm, save_form
+from hall32.core.web import check_perm, form_page, posted, render_page, require_perm, save_form
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -100,14 +100,8 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
         )
         if saved:
             return redirect("core:organisation_detail", pk=saved.pk)
-    return render(
-        request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Nouvelle organisation"),
-            "cancel_href": reverse("core:organisation_list"),
-        },
+    return form_page(
+        request, form, title=_("Nouvelle organisation"), cancel_href=reverse("core:organisation_list")
     )
 
 
@@ -125,15 +119,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if saved:
             return redirect("core:organisation_detail", pk=saved.pk)
-    return render(
-        request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": organisation.name,
-            "cancel_href": reverse("core:organisation_list"),
-        },
-    )
+    return form_page(request, form, title=organisation.name, cancel_href=reverse("core:organisation_list"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -209,11 +195,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
         )
         if saved:
             return redirect("core:person_detail", pk=saved.pk)
-    return render(
-        request,
-        "core/form_page.html",
-        {"form": form, "title": _("Nouvelle personne"), "cancel_href": reverse("core:person_list")},
-    )
+    return form_page(request, form, title=_("Nouvelle personne"), cancel_href=reverse("core:person_list"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -230,11 +212,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if saved:
             return redirect("core:person_detail", pk=saved.pk)
-    return render(
-        request,
-        "core/form_page.html",
-        {"form": form, "title": person.full_name, "cancel_href": reverse("core:person_list")},
-    )
+    return form_page(request, form, title=person.full_name, cancel_href=reverse("core:person_list"))
 
 
 @require_POST

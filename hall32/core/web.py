@@ -60,6 +60,21 @@ def render_page(
     return render(request, template, context, status=status)
 
 
+def form_page(
+    request: HttpRequest,
+    form: forms.Form,
+    *,
+    title: str,
+    cancel_href: str,
+    status: int = 200,
+    **extra: Any,
+) -> HttpResponse:
+    """The shared one-form page (core/form_page.html): a title, the form and a cancel link; `extra`
+    fills its optional parts (`intro`, `submit_label`)."""
+    context = {"form": form, "title": title, "cancel_href": cancel_href, **extra}
+    return render(request, "core/form_page.html", context, status=status)
+
+
 def form_error(form: forms.Form, error: DomainError | ValidationError) -> None:
     """Put a service's refusal next to the field it concerns (or on top of the form)."""
     if isinstance(error, DomainError):

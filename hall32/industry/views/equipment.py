@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
-from hall32.core.web import posted, render_page, require_perm, save_form
+from hall32.core.web import form_page, posted, render_page, require_perm, save_form
 from hall32.industry.filters import EquipmentFilter, GrantFilter
 from hall32.industry.forms import EquipmentForm, GrantForm, MaintenancePlanForm, QualificationForm
 from hall32.industry.models import Equipment, MaintenancePlan, Qualification, QualificationGrant
@@ -74,10 +74,6 @@ def equipment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _equipment_form(request: HttpRequest, form: EquipmentForm, title: str, cancel: str) -> HttpResponse:
-    return render(request, "core/form_page.html", {"form": form, "title": title, "cancel_href": cancel})
-
-
 @require_http_methods(["GET", "POST"])
 @require_perm("industry.manage_equipment")
 def equipment_create(request: HttpRequest) -> HttpResponse:
@@ -88,7 +84,9 @@ def equipment_create(request: HttpRequest) -> HttpResponse:
         )
         if saved:
             return redirect(saved)
-    return _equipment_form(request, form, _("Nouvelle machine"), reverse("industry:equipment_list"))
+    return form_page(
+        request, form, title=_("Nouvelle machine"), cancel_href=reverse("industry:equipment_list")
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -102,7 +100,7 @@ def equipment_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if saved:
             return redirect(saved)
-    return _equipment_form(request, form, equipment.name, equipment.get_absolute_url())
+    return form_page(request, form, title=equipment.name, cancel_href=equipment.get_absolute_url())
 
 
 @require_http_methods(["GET", "POST"])
@@ -121,11 +119,7 @@ def maintenance_edit(request: HttpRequest, pk: int, plan_pk: int | None = None) 
         if saved:
             return redirect(equipment)
     title = plan.name if plan else _("Maintenance préventive : %(m)s") % {"m": equipment.name}
-    return render(
-        request,
-        "core/form_page.html",
-        {"form": form, "title": title, "cancel_href": equipment.get_absolute_url()},
-    )
+    return form_page(request, form, title=title, cancel_href=equipment.get_absolute_url())
 
 
 @require_http_methods(["GET", "POST"])
@@ -197,14 +191,8 @@ def grant_create(request: HttpRequest) -> HttpResponse:
         )
         if saved:
             return redirect(reverse("industry:grant_list"))
-    return render(
-        request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Accorder une habilitation"),
-            "cancel_href": reverse("industry:grant_list"),
-        },
+    return form_page(
+        request, form, title=_("Accorder une habilitation"), cancel_href=reverse("industry:grant_list")
     )
 
 
@@ -257,12 +245,9 @@ def qualification_edit(request: HttpRequest, pk: int | None = None) -> HttpRespo
         )
         if saved:
             return redirect(reverse("industry:qualification_list"))
-    return render(
+    return form_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": qualification.name if qualification else _("Nouvelle habilitation"),
-            "cancel_href": reverse("industry:qualification_list"),
-        },
+        form,
+        title=qualification.name if qualification else _("Nouvelle habilitation"),
+        cancel_href=reverse("industry:qualification_list"),
     )

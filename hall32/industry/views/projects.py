@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
-from hall32.core.web import check_perm, form_error, posted, render_page, require_perm, save_form
+from hall32.core.web import check_perm, form_error, form_page, posted, render_page, require_perm, save_form
 from hall32.industry.filters import ClientFilter, ClientProjectFilter, ProjectFilter
 from hall32.industry.forms import (
     DeliverableForm,
@@ -95,19 +95,16 @@ def project_request(request: HttpRequest) -> HttpResponse:
         )
         if project:
             return redirect(project)
-    return render(
+    return form_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Tester avant d'investir : votre demande"),
-            "intro": _(
-                "Prototypage de pièce ou de produit, test d'une technologie, accompagnement au changement : "
-                "décrivez votre besoin, nous l'étudions avec vous."
-            ),
-            "cancel_href": reverse("industry:my_projects"),
-            "submit_label": _("Envoyer la demande"),
-        },
+        form,
+        title=_("Tester avant d'investir : votre demande"),
+        intro=_(
+            "Prototypage de pièce ou de produit, test d'une technologie, accompagnement au changement : "
+            "décrivez votre besoin, nous l'étudions avec vous."
+        ),
+        cancel_href=reverse("industry:my_projects"),
+        submit_label=_("Envoyer la demande"),
     )
 
 
@@ -163,11 +160,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
         )
         if saved:
             return redirect(saved)
-    return render(
-        request,
-        "core/form_page.html",
-        {"form": form, "title": _("Nouveau projet"), "cancel_href": reverse("industry:project_list")},
-    )
+    return form_page(request, form, title=_("Nouveau projet"), cancel_href=reverse("industry:project_list"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -181,11 +174,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if saved:
             return redirect(saved)
-    return render(
-        request,
-        "core/form_page.html",
-        {"form": form, "title": str(project), "cancel_href": project.get_absolute_url()},
-    )
+    return form_page(request, form, title=str(project), cancel_href=project.get_absolute_url())
 
 
 @require_http_methods(["GET", "POST"])
@@ -202,14 +191,11 @@ def project_move(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if saved:
             return redirect(saved)
-    return render(
+    return form_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Faire avancer %(p)s") % {"p": project.reference},
-            "cancel_href": project.get_absolute_url(),
-        },
+        form,
+        title=_("Faire avancer %(p)s") % {"p": project.reference},
+        cancel_href=project.get_absolute_url(),
     )
 
 
@@ -226,14 +212,11 @@ def time_entry_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if saved:
         return redirect(f"{project.get_absolute_url()}#temps")
-    return render(
+    return form_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Temps passé sur %(p)s") % {"p": project.reference},
-            "cancel_href": project.get_absolute_url(),
-        },
+        form,
+        title=_("Temps passé sur %(p)s") % {"p": project.reference},
+        cancel_href=project.get_absolute_url(),
     )
 
 
@@ -285,14 +268,11 @@ def deliverable_edit(request: HttpRequest, pk: int, deliverable_pk: int | None =
         )
         if saved:
             return redirect(f"{project.get_absolute_url()}#livrables")
-    return render(
+    return form_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": deliverable.title if deliverable else _("Nouveau livrable"),
-            "cancel_href": project.get_absolute_url(),
-        },
+        form,
+        title=deliverable.title if deliverable else _("Nouveau livrable"),
+        cancel_href=project.get_absolute_url(),
     )
 
 

@@ -13,7 +13,7 @@ from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
 from hall32.core.models import Job
-from hall32.core.web import form_error, posted, render_page, require_perm, save_form
+from hall32.core.web import form_error, form_page, posted, render_page, require_perm, save_form
 from hall32.industry.filters import ScheduleFilter
 from hall32.industry.forms import OperationFormSet, ScheduleRunForm
 from hall32.industry.models import ScheduleRun
@@ -51,10 +51,8 @@ def schedule_create(request: HttpRequest) -> HttpResponse:
         )
         if saved:
             return redirect(reverse("industry:schedule_operations", args=[saved.pk]))
-    return render(
-        request,
-        "core/form_page.html",
-        {"form": form, "title": _("Nouvel ordonnancement"), "cancel_href": reverse("industry:schedule_list")},
+    return form_page(
+        request, form, title=_("Nouvel ordonnancement"), cancel_href=reverse("industry:schedule_list")
     )
 
 

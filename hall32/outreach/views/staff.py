@@ -17,7 +17,7 @@ from hall32.core.listing import Listing
 from hall32.core.models import Person
 from hall32.core.roles import STAFF_ROLES
 from hall32.core.schoolyear import SchoolYear, school_years
-from hall32.core.web import check_perm, posted, render_page, require_perm, save_form
+from hall32.core.web import check_perm, form_page, posted, render_page, require_perm, save_form
 from hall32.outreach import selectors, services
 from hall32.outreach.filters import EventFilter
 from hall32.outreach.forms import (
@@ -79,10 +79,6 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _event_form_page(request: HttpRequest, form: EventForm, title: str, cancel: str) -> HttpResponse:
-    return render(request, "core/form_page.html", {"form": form, "title": title, "cancel_href": cancel})
-
-
 @require_http_methods(["GET", "POST"])
 @require_perm("outreach.manage_events")
 def event_create(request: HttpRequest) -> HttpResponse:
@@ -94,7 +90,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
         )
         if saved:
             return redirect(saved.get_staff_url())
-    return _event_form_page(request, form, _("Nouvel événement"), reverse("outreach:event_list"))
+    return form_page(request, form, title=_("Nouvel événement"), cancel_href=reverse("outreach:event_list"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -111,7 +107,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if saved:
             return redirect(saved.get_staff_url())
-    return _event_form_page(request, form, event.title, event.get_staff_url())
+    return form_page(request, form, title=event.title, cancel_href=event.get_staff_url())
 
 
 @require_http_methods(["GET", "POST"])
@@ -168,14 +164,8 @@ def event_staffing(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Équipe de l'événement enregistrée."))
         return redirect(event.get_staff_url())
-    return render(
-        request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Équipe : %(t)s") % {"t": event.title},
-            "cancel_href": event.get_staff_url(),
-        },
+    return form_page(
+        request, form, title=_("Équipe : %(t)s") % {"t": event.title}, cancel_href=event.get_staff_url()
     )
 
 
@@ -200,17 +190,12 @@ def event_tally(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if saved:
             return redirect(event.get_staff_url())
-    return render(
+    return form_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Bilan : %(t)s") % {"t": event.title},
-            "cancel_href": event.get_staff_url(),
-            "intro": _(
-                "Pour un salon ou un événement sans réservation : qui l'équipe a rencontré sur le stand."
-            ),
-        },
+        form,
+        title=_("Bilan : %(t)s") % {"t": event.title},
+        cancel_href=event.get_staff_url(),
+        intro=_("Pour un salon ou un événement sans réservation : qui l'équipe a rencontré sur le stand."),
     )
 
 

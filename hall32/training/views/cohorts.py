@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from hall32.core.errors import DomainError
 from hall32.core.listing import Listing, SearchFilterSet
-from hall32.core.web import check_perm, form_error, posted, render_page, require_perm
+from hall32.core.web import check_perm, form_error, form_page, posted, render_page, require_perm
 from hall32.training import selectors
 from hall32.training.forms import BulkEnrolForm, ImportForm, TimetableForm
 from hall32.training.importing import read_learners
@@ -95,15 +95,12 @@ def cohort_enrol(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("%(n)s apprenant·e·s inscrit·e·s.") % {"n": len(created)})
             return redirect(cohort)
-    return render(
+    return form_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Inscrire des apprenant·e·s : %(c)s") % {"c": cohort.label},
-            "intro": _("Tous ou aucun : si l'un·e est trop jeune ou déjà inscrit·e, rien n'est enregistré."),
-            "cancel_href": cohort.get_absolute_url(),
-        },
+        form,
+        title=_("Inscrire des apprenant·e·s : %(c)s") % {"c": cohort.label},
+        intro=_("Tous ou aucun : si l'un·e est trop jeune ou déjà inscrit·e, rien n'est enregistré."),
+        cancel_href=cohort.get_absolute_url(),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,7 +16,7 @@ from hall32.core.errors import DomainError
 from hall32.core.listing import Listing, SearchFilterSet
 from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear, school_years
-from hall32.core.web import form_error, posted, render_page, require_perm
+from hall32.core.web import form_error, form_page, posted, render_page, require_perm
 from hall32.training import selectors
 from hall32.training.forms import FollowupForm, OutcomeForm
 from hall32.training.models import Course, Outcome, Situation
@@ -97,15 +97,11 @@ def outcome_edit(request: HttpRequest, learner_pk: int, course_pk: int) -> HttpR
         else:
             messages.success(request, _("Devenir enregistré."))
             return redirect("training:learner_detail", pk=learner.pk)
-    return render(
+    return form_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Devenir de %(name)s — %(course)s")
-            % {"name": learner.full_name, "course": course.title},
-            "cancel_href": f"/former/apprenants/{learner.pk}/",
-        },
+        form,
+        title=_("Devenir de %(name)s — %(course)s") % {"name": learner.full_name, "course": course.title},
+        cancel_href=f"/former/apprenants/{learner.pk}/",
     )
 
 
@@ -128,12 +124,9 @@ def outcome_followup(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Suivi à six mois enregistré."))
             return redirect("training:outcome_list")
-    return render(
+    return form_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Suivi à 6 mois : %(name)s") % {"name": outcome.learner.full_name},
-            "cancel_href": "/former/devenirs/",
-        },
+        form,
+        title=_("Suivi à 6 mois : %(name)s") % {"name": outcome.learner.full_name},
+        cancel_href="/former/devenirs/",
     )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hall32.core.errors import DomainError
 from hall32.core.listing import Listing
 from hall32.core.models import Organisation
-from hall32.core.web import check_perm, form_error, posted, render_page, require_perm
+from hall32.core.web import check_perm, form_error, form_page, posted, render_page, require_perm
 from hall32.training import selectors
 from hall32.training.forms import NoteForm, ReferralForm, ReferralMoveForm, ReferralOutcomeForm
 from hall32.training.models import Programme, Referral
@@ -97,15 +97,12 @@ def referral_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Orientation transmise à Hall 32. Merci !"))
             return redirect(referral)
-    return render(
+    return form_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Orienter une personne vers un programme"),
-            "intro": _("Vous suivrez ensuite son parcours : accueil, points d'étape, sortie."),
-            "cancel_href": "/former/orientations/",
-        },
+        form,
+        title=_("Orienter une personne vers un programme"),
+        intro=_("Vous suivrez ensuite son parcours : accueil, points d'étape, sortie."),
+        cancel_href="/former/orientations/",
         status=400 if request.method == "POST" else 200,
     )
 
