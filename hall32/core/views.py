@@ -21,7 +21,7 @@ from hall32.core.filters import AuditFilter, OrganisationFilter, PersonFilter
 from hall32.core.forms import ConfirmForm, OrganisationForm, PersonForm
 from hall32.core.listing import Listing
 from hall32.core.models import Job, Organisation, Person
-from hall32.core.web import check_perm, form_page, posted, render_page, require_perm, save_form
+from hall32.core.web import check_perm, confirm_page, form_page, posted, render_page, require_perm, save_form
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -131,16 +131,13 @@ def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
         services.organisation_delete(organisation=organisation)
         messages.success(request, _("Organisation « %(name)s » supprimée.") % {"name": organisation.name})
         return redirect("core:organisation_list")
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "form": form,
-            "title": _("Supprimer « %(name)s » ?") % {"name": organisation.name},
-            "warning": _("Les personnes rattachées seront conservées, sans organisation."),
-            "cancel_href": organisation.get_absolute_url(),
-            "danger_label": _("Supprimer l'organisation"),
-        },
+        form,
+        title=_("Supprimer « %(name)s » ?") % {"name": organisation.name},
+        warning=_("Les personnes rattachées seront conservées, sans organisation."),
+        cancel_href=organisation.get_absolute_url(),
+        danger_label=_("Supprimer l'organisation"),
     )
 
 
@@ -244,20 +241,17 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
         services.person_erase(person=person, by=request.user)
         messages.success(request, _("Les données personnelles ont été effacées."))
         return redirect("core:person_list")
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "form": form,
-            "title": _("Effacer les données de %(name)s ?") % {"name": person.full_name},
-            "warning": _(
-                "Nom, coordonnées, adresse et notes seront effacés partout, et l'historique "
-                "anonymisé. Seuls le genre et l'année de naissance restent, pour les statistiques. "
-                "Cette action est irréversible."
-            ),
-            "danger_label": _("Effacer définitivement"),
-            "cancel_href": person.get_absolute_url(),
-        },
+        form,
+        title=_("Effacer les données de %(name)s ?") % {"name": person.full_name},
+        warning=_(
+            "Nom, coordonnées, adresse et notes seront effacés partout, et l'historique "
+            "anonymisé. Seuls le genre et l'année de naissance restent, pour les statistiques. "
+            "Cette action est irréversible."
+        ),
+        danger_label=_("Effacer définitivement"),
+        cancel_href=person.get_absolute_url(),
     )
 
 

@@ -75,6 +75,28 @@ def form_page(
     return render(request, "core/form_page.html", context, status=status)
 
 
+def confirm_page(
+    request: HttpRequest,
+    form: forms.Form,
+    *,
+    title: str,
+    danger_label: str,
+    cancel_href: str,
+    status: int = 200,
+    **extra: Any,
+) -> HttpResponse:
+    """The shared confirmation page (core/confirm.html) shown before anything destructive; `extra`
+    fills its optional parts (`warning`, `danger_class`)."""
+    context = {
+        "form": form,
+        "title": title,
+        "danger_label": danger_label,
+        "cancel_href": cancel_href,
+        **extra,
+    }
+    return render(request, "core/confirm.html", context, status=status)
+
+
 def form_error(form: forms.Form, error: DomainError | ValidationError) -> None:
     """Put a service's refusal next to the field it concerns (or on top of the form)."""
     if isinstance(error, DomainError):

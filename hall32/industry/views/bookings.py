@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
-from hall32.core.web import check_perm, posted, render_page, require_perm, save_form
+from hall32.core.web import check_perm, confirm_page, posted, render_page, require_perm, save_form
 from hall32.industry import ical
 from hall32.industry.filters import BookingFilter
 from hall32.industry.forms import BookingForm, FreeMachinesForm
@@ -230,16 +230,13 @@ def _confirm_action(
         else:
             messages.success(request, done)
         return redirect(booking)
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "form": form,
-            "title": title % {"m": booking.equipment.name},
-            "warning": warning,
-            "danger_label": label,
-            "cancel_href": booking.get_absolute_url(),
-        },
+        form,
+        title=title % {"m": booking.equipment.name},
+        warning=warning,
+        danger_label=label,
+        cancel_href=booking.get_absolute_url(),
     )
 
 

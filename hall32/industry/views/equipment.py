@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
-from hall32.core.web import form_page, posted, render_page, require_perm, save_form
+from hall32.core.web import confirm_page, form_page, posted, render_page, require_perm, save_form
 from hall32.industry.filters import EquipmentFilter, GrantFilter
 from hall32.industry.forms import EquipmentForm, GrantForm, MaintenancePlanForm, QualificationForm
 from hall32.industry.models import Equipment, MaintenancePlan, Qualification, QualificationGrant
@@ -132,16 +132,13 @@ def maintenance_stop(request: HttpRequest, pk: int, plan_pk: int) -> HttpRespons
         messages.success(request, _("Plan arrêté ; ses créneaux à venir sont libérés."))
         return redirect(plan.equipment)
     upcoming = plan.bookings.filter(start__gt=timezone.now(), status="confirmed").count()
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "form": form,
-            "title": _("Arrêter « %(name)s » ?") % {"name": plan.name},
-            "warning": _("%(n)s créneau(x) de maintenance à venir seront libérés.") % {"n": upcoming},
-            "danger_label": _("Arrêter le plan"),
-            "cancel_href": plan.equipment.get_absolute_url(),
-        },
+        form,
+        title=_("Arrêter « %(name)s » ?") % {"name": plan.name},
+        warning=_("%(n)s créneau(x) de maintenance à venir seront libérés.") % {"n": upcoming},
+        danger_label=_("Arrêter le plan"),
+        cancel_href=plan.equipment.get_absolute_url(),
     )
 
 
@@ -209,19 +206,15 @@ def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Habilitation retirée."))
         return redirect(reverse("industry:grant_list"))
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "form": form,
-            "title": _("Retirer « %(q)s » à %(p)s ?")
-            % {"q": grant.qualification.name, "p": grant.person.full_name},
-            "warning": _(
-                "Ses réservations à venir sur ces machines restent ; elle ne pourra plus en faire de nouvelles."
-            ),
-            "danger_label": _("Retirer l'habilitation"),
-            "cancel_href": reverse("industry:grant_list"),
-        },
+        form,
+        title=_("Retirer « %(q)s » à %(p)s ?") % {"q": grant.qualification.name, "p": grant.person.full_name},
+        warning=_(
+            "Ses réservations à venir sur ces machines restent ; elle ne pourra plus en faire de nouvelles."
+        ),
+        danger_label=_("Retirer l'habilitation"),
+        cancel_href=reverse("industry:grant_list"),
     )
 
 

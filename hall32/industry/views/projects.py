@@ -15,7 +15,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
-from hall32.core.web import check_perm, form_error, form_page, posted, render_page, require_perm, save_form
+from hall32.core.web import (
+    check_perm,
+    confirm_page,
+    form_error,
+    form_page,
+    posted,
+    render_page,
+    require_perm,
+    save_form,
+)
 from hall32.industry.filters import ClientFilter, ClientProjectFilter, ProjectFilter
 from hall32.industry.forms import (
     DeliverableForm,
@@ -233,17 +242,13 @@ def time_entry_delete(request: HttpRequest, pk: int, entry_pk: int) -> HttpRespo
         else:
             messages.success(request, _("Saisie supprimée."))
         return redirect(f"{entry.project.get_absolute_url()}#temps")
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "form": form,
-            "title": _("Supprimer %(h)s h du %(d)s ?")
-            % {"h": entry.hours, "d": entry.day.strftime("%d/%m/%Y")},
-            "warning": _("La saisie disparaît du temps passé sur le projet."),
-            "danger_label": _("Supprimer"),
-            "cancel_href": entry.project.get_absolute_url(),
-        },
+        form,
+        title=_("Supprimer %(h)s h du %(d)s ?") % {"h": entry.hours, "d": entry.day.strftime("%d/%m/%Y")},
+        warning=_("La saisie disparaît du temps passé sur le projet."),
+        danger_label=_("Supprimer"),
+        cancel_href=entry.project.get_absolute_url(),
     )
 
 
@@ -435,18 +440,15 @@ def quote_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
             )
         return redirect(quote)
     net, _vat, gross = quote.totals()
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "form": form,
-            "title": (_("Accepter le devis %(n)s ?") if accepted else _("Refuser le devis %(n)s ?"))
-            % {"n": quote.number},
-            "warning": _("Montant : %(net)s € HT, soit %(gross)s € TTC.") % {"net": net, "gross": gross},
-            "danger_label": _("Accepter") if accepted else _("Refuser"),
-            "danger_class": "btn-success" if accepted else "btn-danger",
-            "cancel_href": quote.get_absolute_url(),
-        },
+        form,
+        title=(_("Accepter le devis %(n)s ?") if accepted else _("Refuser le devis %(n)s ?"))
+        % {"n": quote.number},
+        warning=_("Montant : %(net)s € HT, soit %(gross)s € TTC.") % {"net": net, "gross": gross},
+        danger_label=_("Accepter") if accepted else _("Refuser"),
+        danger_class="btn-success" if accepted else "btn-danger",
+        cancel_href=quote.get_absolute_url(),
     )
 
 

@@ -13,7 +13,7 @@ from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
 from hall32.core.models import Job
-from hall32.core.web import form_error, form_page, posted, render_page, require_perm, save_form
+from hall32.core.web import confirm_page, form_error, form_page, posted, render_page, require_perm, save_form
 from hall32.industry.filters import ScheduleFilter
 from hall32.industry.forms import OperationFormSet, ScheduleRunForm
 from hall32.industry.models import ScheduleRun
@@ -141,17 +141,14 @@ def schedule_apply(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("%(n)s réservations créées dans le planning des machines.") % {"n": len(bookings)}
             )
         return redirect(run)
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "form": form,
-            "title": _("Réserver les machines pour « %(n)s » ?") % {"n": run.name},
-            "warning": _("Chaque opération devient une réservation à votre nom ; toutes ou aucune."),
-            "danger_label": _("Réserver"),
-            "danger_class": "btn-success",
-            "cancel_href": run.get_absolute_url(),
-        },
+        form,
+        title=_("Réserver les machines pour « %(n)s » ?") % {"n": run.name},
+        warning=_("Chaque opération devient une réservation à votre nom ; toutes ou aucune."),
+        danger_label=_("Réserver"),
+        danger_class="btn-success",
+        cancel_href=run.get_absolute_url(),
     )
 
 

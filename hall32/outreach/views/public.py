@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
-from hall32.core.web import form_error, posted, render_page
+from hall32.core.web import confirm_page, form_error, posted, render_page
 from hall32.outreach import ical, selectors, services
 from hall32.outreach.filters import PublicEventFilter
 from hall32.outreach.forms import ClassBookingForm, VisitorForm
@@ -239,16 +239,13 @@ def booking_cancel(request: HttpRequest, token) -> HttpResponse:
         else:
             messages.success(request, _("Réservation annulée. Merci de nous avoir prévenus."))
         return redirect(booking.get_absolute_url())
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "form": form,
-            "title": _("Annuler la venue de la classe %(name)s ?") % {"name": booking.class_name},
-            "warning": _("Sa place sera proposée à la première classe en liste d'attente."),
-            "danger_label": _("Annuler la réservation"),
-            "cancel_href": booking.get_absolute_url(),
-        },
+        form,
+        title=_("Annuler la venue de la classe %(name)s ?") % {"name": booking.class_name},
+        warning=_("Sa place sera proposée à la première classe en liste d'attente."),
+        danger_label=_("Annuler la réservation"),
+        cancel_href=booking.get_absolute_url(),
     )
 
 
@@ -271,13 +268,10 @@ def visitor_cancel(request: HttpRequest, token) -> HttpResponse:
         else:
             messages.success(request, _("Inscription annulée."))
         return redirect("outreach:visitor_status", token=token)
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "form": form,
-            "title": _("Annuler votre venue ?"),
-            "danger_label": _("Annuler l'inscription"),
-            "cancel_href": reverse("outreach:visitor_status", args=[token]),
-        },
+        form,
+        title=_("Annuler votre venue ?"),
+        danger_label=_("Annuler l'inscription"),
+        cancel_href=reverse("outreach:visitor_status", args=[token]),
     )

@@ -17,7 +17,7 @@ from hall32.core.listing import Listing
 from hall32.core.models import Person
 from hall32.core.roles import STAFF_ROLES
 from hall32.core.schoolyear import SchoolYear, school_years
-from hall32.core.web import check_perm, form_page, posted, render_page, require_perm, save_form
+from hall32.core.web import check_perm, confirm_page, form_page, posted, render_page, require_perm, save_form
 from hall32.outreach import selectors, services
 from hall32.outreach.filters import EventFilter
 from hall32.outreach.forms import (
@@ -127,16 +127,13 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
             )
         return redirect(event.get_staff_url())
     active = event.bookings.active().count()
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "form": form,
-            "title": _("Annuler « %(title)s » ?") % {"title": event.title},
-            "warning": _("%(n)s réservation(s) seront annulées et les enseignants prévenus.") % {"n": active},
-            "danger_label": _("Annuler l'événement"),
-            "cancel_href": event.get_staff_url(),
-        },
+        form,
+        title=_("Annuler « %(title)s » ?") % {"title": event.title},
+        warning=_("%(n)s réservation(s) seront annulées et les enseignants prévenus.") % {"n": active},
+        danger_label=_("Annuler l'événement"),
+        cancel_href=event.get_staff_url(),
     )
 
 
@@ -230,17 +227,14 @@ def booking_staff_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Réservation annulée ; la liste d'attente a été consultée."))
         return redirect(booking.event.get_staff_url())
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "form": form,
-            "title": _("Annuler la réservation de %(c)s (%(s)s) ?")
-            % {"c": booking.class_name, "s": booking.school.name},
-            "warning": _("L'enseignant·e sera prévenu·e par courriel."),
-            "danger_label": _("Annuler la réservation"),
-            "cancel_href": booking.event.get_staff_url(),
-        },
+        form,
+        title=_("Annuler la réservation de %(c)s (%(s)s) ?")
+        % {"c": booking.class_name, "s": booking.school.name},
+        warning=_("L'enseignant·e sera prévenu·e par courriel."),
+        danger_label=_("Annuler la réservation"),
+        cancel_href=booking.event.get_staff_url(),
     )
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hall32.core.errors import DomainError
 from hall32.core.listing import Listing, SearchFilterSet
 from hall32.core.models import Organisation, Person
-from hall32.core.web import check_perm, form_error, posted, render_page, require_perm
+from hall32.core.web import check_perm, confirm_page, form_error, posted, render_page, require_perm
 from hall32.training import selectors
 from hall32.training.forms import BreakForm, ContractForm, SignForm
 from hall32.training.models import Contract
@@ -179,18 +179,13 @@ def contract_break(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Rupture enregistrée."))
             return redirect(contract)
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "form": form,
-            "title": _("Rompre le contrat %(ref)s ?") % {"ref": contract.reference},
-            "warning": _(
-                "La rupture est définitive ; l'apprenti·e reste inscrit·e et doit retrouver un employeur."
-            ),
-            "danger_label": _("Enregistrer la rupture"),
-            "cancel_href": contract.get_absolute_url(),
-        },
+        form,
+        title=_("Rompre le contrat %(ref)s ?") % {"ref": contract.reference},
+        warning=_("La rupture est définitive ; l'apprenti·e reste inscrit·e et doit retrouver un employeur."),
+        danger_label=_("Enregistrer la rupture"),
+        cancel_href=contract.get_absolute_url(),
     )
 
 
