@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import sys
 from pathlib import Path
 
@@ -122,29 +123,21 @@ def main() -> None:
         text = (args.data / f"{name}.txt").read_text()
         problem = read_instance(text)
         size = f"{len(problem.jobs)}x{len(problem.machines)}"
-        gap, line = measure(
+        run = functools.partial(
+            measure,
             name,
             text,
             problem,
-            solve,
             time_limit=args.time_limit,
             workers=args.workers,
             best=best[name],
             lower=lower.get(name),
         )
+        gap, line = run(solve)
         ours.append(gap)
         row = f"{name:6} {size:6} best_known={best[name][0]} {line}"
         if args.hard:
-            base_gap, base_line = measure(
-                name,
-                text,
-                problem,
-                solve_plain,
-                time_limit=args.time_limit,
-                workers=args.workers,
-                best=best[name],
-                lower=lower.get(name),
-            )
+            base_gap, base_line = run(solve_plain)
             baseline.append(base_gap)
             row += f" | baseline {base_line}"
         print(row, flush=True)

@@ -56,21 +56,16 @@ class EquipmentOut(Schema):
         return obj.qualification.name if obj.qualification_id else None
 
 
-class BookingIn(Schema):
-    equipment_id: int
-    start: dt.datetime
-    end: dt.datetime
-    title: str = Field("", max_length=200)
-    notes: str = Field("", max_length=2000)
-    project_id: int | None = None
-
-
 class BookingChange(Schema):
     start: dt.datetime
     end: dt.datetime
     title: str = Field("", max_length=200)
     notes: str = Field("", max_length=2000)
     project_id: int | None = None
+
+
+class BookingIn(BookingChange):
+    equipment_id: int
 
 
 class BookingOut(Schema):
