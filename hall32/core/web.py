@@ -110,6 +110,18 @@ def form_error(form: forms.Form, error: DomainError | ValidationError) -> None:
             form.add_error(target, message)
 
 
+def run_action(request: HttpRequest, action: Callable[[], Any], success: str | Callable[[Any], str]) -> bool:
+    """Run a service behind a button, where no form carries its errors: its refusal, or the success
+    message (a string, or a function of the service's result), is shown on the next page."""
+    try:
+        result = action()
+    except DomainError as error:
+        messages.error(request, error.message)
+        return False
+    messages.success(request, success(result) if callable(success) else success)
+    return True
+
+
 def save_form(request: HttpRequest, form: forms.Form, action: Callable[[], Any], success: str) -> Any | None:
     """Run a service for a valid form; on refusal put the errors on the form and return None."""
     if not form.is_valid():

@@ -15,10 +15,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
-from hall32.core.web import check_perm, confirm_page, posted, render_page, require_perm, save_form
+from hall32.core.web import check_perm, confirm_page, posted, render_page, require_perm, run_action, save_form
 from hall32.industry import ical
 from hall32.industry.filters import BookingFilter
 from hall32.industry.forms import BookingForm, FreeMachinesForm
@@ -223,12 +222,7 @@ def _confirm_action(
     check_perm(request, "industry.modify_booking", booking)
     form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            action(booking=booking, by=request.user)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, done)
+        run_action(request, lambda: action(booking=booking, by=request.user), done)
         return redirect(booking)
     return confirm_page(
         request,

@@ -11,10 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
-from hall32.core.web import confirm_page, form_page, posted, render_page, require_perm, save_form
+from hall32.core.web import confirm_page, form_page, posted, render_page, require_perm, run_action, save_form
 from hall32.industry.filters import EquipmentFilter, GrantFilter
 from hall32.industry.forms import EquipmentForm, GrantForm, MaintenancePlanForm, QualificationForm
 from hall32.industry.models import Equipment, MaintenancePlan, Qualification, QualificationGrant
@@ -199,12 +198,7 @@ def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     grant = get_object_or_404(QualificationGrant.objects.select_related("person", "qualification"), pk=pk)
     form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.qualification_revoke(grant=grant)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Habilitation retirée."))
+        run_action(request, lambda: services.qualification_revoke(grant=grant), _("Habilitation retirée."))
         return redirect(reverse("industry:grant_list"))
     return confirm_page(
         request,

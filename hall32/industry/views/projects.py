@@ -23,6 +23,7 @@ from hall32.core.web import (
     posted,
     render_page,
     require_perm,
+    run_action,
     save_form,
 )
 from hall32.industry.filters import ClientFilter, ClientProjectFilter, ProjectFilter
@@ -235,12 +236,7 @@ def time_entry_delete(request: HttpRequest, pk: int, entry_pk: int) -> HttpRespo
     entry = get_object_or_404(TimeEntry.objects.select_related("project"), pk=entry_pk, project_id=pk)
     form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.time_entry_delete(entry=entry)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Saisie supprimée."))
+        run_action(request, lambda: services.time_entry_delete(entry=entry), _("Saisie supprimée."))
         return redirect(f"{entry.project.get_absolute_url()}#temps")
     return confirm_page(
         request,
@@ -410,12 +406,11 @@ def quote_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_perm("industry.manage_projects")
 def quote_send(request: HttpRequest, pk: int) -> HttpResponse:
     quote = get_object_or_404(Quote, pk=pk)
-    try:
-        services.quote_send(quote=quote, by=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Devis envoyé : le client peut l'accepter depuis son espace."))
+    run_action(
+        request,
+        lambda: services.quote_send(quote=quote, by=request.user),
+        _("Devis envoyé : le client peut l'accepter depuis son espace."),
+    )
     return redirect(quote)
 
 
@@ -427,17 +422,13 @@ def quote_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     accepted = decision == "accepter"
     form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.quote_decide(quote=quote, accepted=accepted, by=request.user)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                _("Devis accepté : le projet démarre.")
-                if accepted
-                else _("Devis refusé ; le Pôle Industrie est prévenu."),
-            )
+        run_action(
+            request,
+            lambda: services.quote_decide(quote=quote, accepted=accepted, by=request.user),
+            _("Devis accepté : le projet démarre.")
+            if accepted
+            else _("Devis refusé ; le Pôle Industrie est prévenu."),
+        )
         return redirect(quote)
     net, _vat, gross = quote.totals()
     return confirm_page(

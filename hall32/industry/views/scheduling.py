@@ -13,7 +13,16 @@ from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
 from hall32.core.models import Job
-from hall32.core.web import confirm_page, form_error, form_page, posted, render_page, require_perm, save_form
+from hall32.core.web import (
+    confirm_page,
+    form_error,
+    form_page,
+    posted,
+    render_page,
+    require_perm,
+    run_action,
+    save_form,
+)
 from hall32.industry.filters import ScheduleFilter
 from hall32.industry.forms import OperationFormSet, ScheduleRunForm
 from hall32.industry.models import ScheduleRun
@@ -132,14 +141,13 @@ def schedule_apply(request: HttpRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(ScheduleRun, pk=pk)
     form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            bookings = services.schedule_apply(run=run, by=request.user)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request, _("%(n)s réservations créées dans le planning des machines.") % {"n": len(bookings)}
-            )
+        run_action(
+            request,
+            lambda: services.schedule_apply(run=run, by=request.user),
+            lambda bookings: (
+                _("%(n)s réservations créées dans le planning des machines.") % {"n": len(bookings)}
+            ),
+        )
         return redirect(run)
     return confirm_page(
         request,

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
-from hall32.core.web import confirm_page, form_error, posted, render_page
+from hall32.core.web import confirm_page, form_error, posted, render_page, run_action
 from hall32.outreach import ical, selectors, services
 from hall32.outreach.filters import PublicEventFilter
 from hall32.outreach.forms import ClassBookingForm, VisitorForm
@@ -232,12 +232,11 @@ def booking_cancel(request: HttpRequest, token) -> HttpResponse:
         raise Http404 from None
     form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.booking_cancel(booking=booking)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Réservation annulée. Merci de nous avoir prévenus."))
+        run_action(
+            request,
+            lambda: services.booking_cancel(booking=booking),
+            _("Réservation annulée. Merci de nous avoir prévenus."),
+        )
         return redirect(booking.get_absolute_url())
     return confirm_page(
         request,
@@ -261,12 +260,9 @@ def visitor_cancel(request: HttpRequest, token) -> HttpResponse:
     registration = get_object_or_404(VisitorRegistration.objects.select_related("event"), token=token)
     form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.visitor_cancel(registration=registration)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Inscription annulée."))
+        run_action(
+            request, lambda: services.visitor_cancel(registration=registration), _("Inscription annulée.")
+        )
         return redirect("outreach:visitor_status", token=token)
     return confirm_page(
         request,

@@ -17,7 +17,16 @@ from hall32.core.listing import Listing
 from hall32.core.models import Person
 from hall32.core.roles import STAFF_ROLES
 from hall32.core.schoolyear import SchoolYear, school_years
-from hall32.core.web import check_perm, confirm_page, form_page, posted, render_page, require_perm, save_form
+from hall32.core.web import (
+    check_perm,
+    confirm_page,
+    form_page,
+    posted,
+    render_page,
+    require_perm,
+    run_action,
+    save_form,
+)
 from hall32.outreach import selectors, services
 from hall32.outreach.filters import EventFilter
 from hall32.outreach.forms import (
@@ -116,15 +125,11 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.event_cancel(event=event)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                _("Événement annulé ; les enseignants inscrits sont prévenus par courriel."),
-            )
+        run_action(
+            request,
+            lambda: services.event_cancel(event=event),
+            _("Événement annulé ; les enseignants inscrits sont prévenus par courriel."),
+        )
         return redirect(event.get_staff_url())
     active = event.bookings.active().count()
     return confirm_page(
@@ -220,12 +225,11 @@ def booking_staff_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     booking = get_object_or_404(ClassBooking.objects.select_related("event", "school"), pk=pk)
     form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.booking_cancel(booking=booking)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Réservation annulée ; la liste d'attente a été consultée."))
+        run_action(
+            request,
+            lambda: services.booking_cancel(booking=booking),
+            _("Réservation annulée ; la liste d'attente a été consultée."),
+        )
         return redirect(booking.event.get_staff_url())
     return confirm_page(
         request,

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hall32.core.errors import DomainError
 from hall32.core.listing import Listing, SearchFilterSet
 from hall32.core.schoolyear import SchoolYear
-from hall32.core.web import form_error, posted, render_page, require_perm
+from hall32.core.web import form_error, posted, render_page, require_perm, run_action
 from hall32.training import selectors
 from hall32.training.forms import ApplicationForm, DecisionForm, InterviewForm, MoveForm
 from hall32.training.models import Application, ApplicationStatus, Course, Rubric
@@ -151,19 +151,18 @@ def application_move(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choisissez une étape possible."))
         return redirect(application)
-    try:
-        application = services.application_move(
+    run_action(
+        request,
+        lambda: services.application_move(
             application=application,
             to_status=form.cleaned_data["to_status"],
             by=request.user,
             note=form.cleaned_data["note"],
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request, _("Candidature passée à l'étape « %(s)s ».") % {"s": application.get_status_display()}
-        )
+        ),
+        lambda application: (
+            _("Candidature passée à l'étape « %(s)s ».") % {"s": application.get_status_display()}
+        ),
+    )
     return redirect(application)
 
 
@@ -196,19 +195,18 @@ def interview_record(request: HttpRequest, pk: int) -> HttpResponse:
     rubric = get_object_or_404(Rubric.objects.prefetch_related("criteria"), pk=request.POST.get("rubric"))
     form = InterviewForm(request.POST, rubric=rubric)
     if form.is_valid():
-        try:
-            interview = services.interview_record(
+        run_action(
+            request,
+            lambda: services.interview_record(
                 application=application,
                 rubric=rubric,
                 interviewer=request.user,
                 held_on=form.cleaned_data["held_on"],
                 scores=form.scores,
                 notes=form.cleaned_data["notes"],
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Entretien enregistré : %(s)s / 100.") % {"s": interview.score})
+            ),
+            lambda interview: _("Entretien enregistré : %(s)s / 100.") % {"s": interview.score},
+        )
     else:
         messages.error(request, _("Notez chaque critère de la grille."))
     return redirect(application)

@@ -15,7 +15,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hall32.core.errors import DomainError
 from hall32.core.listing import Listing, SearchFilterSet
 from hall32.core.models import Organisation, Person
-from hall32.core.web import check_perm, confirm_page, form_error, posted, render_page, require_perm
+from hall32.core.web import (
+    check_perm,
+    confirm_page,
+    form_error,
+    posted,
+    render_page,
+    require_perm,
+    run_action,
+)
 from hall32.training import selectors
 from hall32.training.forms import BreakForm, ContractForm, SignForm
 from hall32.training.models import Contract
@@ -153,14 +161,13 @@ def contract_sign(request: HttpRequest, pk: int) -> HttpResponse:
     contract = get_object_or_404(Contract, pk=pk)
     form = SignForm(request.POST)
     if form.is_valid():
-        try:
-            services.contract_sign(
+        run_action(
+            request,
+            lambda: services.contract_sign(
                 contract=contract, signed_on=form.cleaned_data["signed_on"], by=request.user
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Contrat signé."))
+            ),
+            _("Contrat signé."),
+        )
     return redirect(contract)
 
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hall32.core.errors import DomainError
 from hall32.core.listing import Listing
 from hall32.core.models import Organisation
-from hall32.core.web import check_perm, form_error, form_page, posted, render_page, require_perm
+from hall32.core.web import check_perm, form_error, form_page, posted, render_page, require_perm, run_action
 from hall32.training import selectors
 from hall32.training.forms import NoteForm, ReferralForm, ReferralMoveForm, ReferralOutcomeForm
 from hall32.training.models import Programme, Referral
@@ -133,17 +133,16 @@ def referral_move(request: HttpRequest, pk: int) -> HttpResponse:
     referral = get_object_or_404(Referral, pk=pk)
     form = ReferralMoveForm(request.POST, referral=referral)
     if form.is_valid():
-        try:
-            services.referral_move(
+        run_action(
+            request,
+            lambda: services.referral_move(
                 referral=referral,
                 to_status=form.cleaned_data["to_status"],
                 on=form.cleaned_data["on"],
                 session=form.cleaned_data["session"],
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Parcours mis à jour."))
+            ),
+            _("Parcours mis à jour."),
+        )
     else:
         messages.error(request, _("Choisissez une étape possible."))
     return redirect(referral)
@@ -156,18 +155,17 @@ def referral_note(request: HttpRequest, pk: int) -> HttpResponse:
     check_perm(request, "training.write_progress_note", referral)
     form = NoteForm(request.POST)
     if form.is_valid():
-        try:
-            services.progress_note_add(
+        run_action(
+            request,
+            lambda: services.progress_note_add(
                 referral=referral,
                 week=form.cleaned_data["week"],
                 note=form.cleaned_data["note"],
                 on=timezone.localdate(),
                 by=request.user,
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Point d'étape ajouté."))
+            ),
+            _("Point d'étape ajouté."),
+        )
     else:
         messages.error(request, _("Indiquez la semaine et le point d'étape."))
     return redirect(referral)
@@ -179,16 +177,15 @@ def referral_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     referral = get_object_or_404(Referral, pk=pk)
     form = ReferralOutcomeForm(request.POST)
     if form.is_valid():
-        try:
-            services.referral_outcome(
+        run_action(
+            request,
+            lambda: services.referral_outcome(
                 referral=referral,
                 outcome=form.cleaned_data["outcome"],
                 on=form.cleaned_data["on"],
                 detail=form.cleaned_data["detail"],
                 employer=form.cleaned_data["employer"],
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Sortie enregistrée."))
+            ),
+            _("Sortie enregistrée."),
+        )
     return redirect(referral)
