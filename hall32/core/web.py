@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from hall32.core.errors import DomainError
+from hall32.core.models import Job
 from hall32.core.services import errors_from
 
 
@@ -119,6 +120,20 @@ def run_action(request: HttpRequest, action: Callable[[], Any], success: str | C
         messages.error(request, error.message)
         return False
     messages.success(request, success(result) if callable(success) else success)
+    return True
+
+
+def report_job(request: HttpRequest, job: Job, *, done: str, queued: str, failed: str = "%(why)s") -> bool:
+    """Say how a background job just started stands: finished already (eager mode, the job ran at
+    commit) with its result or its failure, or queued. Returns whether it has finished."""
+    job.refresh_from_db()
+    if not job.is_finished:
+        messages.info(request, queued)
+        return False
+    if job.status == Job.Status.SUCCEEDED:
+        messages.success(request, job.result.get("message", done))
+    else:
+        messages.error(request, failed % {"why": job.message})
     return True
 
 

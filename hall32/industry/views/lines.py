@@ -13,8 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.errors import DomainError
 from hall32.core.listing import Listing
-from hall32.core.models import Job
-from hall32.core.web import posted, render_page, require_perm
+from hall32.core.web import posted, render_page, report_job, require_perm
 from hall32.industry.filters import LineFilter
 from hall32.industry.forms import LineForm, ModuleFormSet, routes_text
 from hall32.industry.models import LineConfiguration, SimulationRun
@@ -156,15 +155,13 @@ def line_simulate(request: HttpRequest, pk: int, kind: str = SimulationRun.Kind.
     except DomainError as error:
         messages.error(request, error.message)
         return redirect(line)
-    job = Job.objects.get(pk=run.job_id)
-    if job.is_finished:
-        if job.status == Job.Status.SUCCEEDED:
-            messages.success(request, job.result.get("message", _("Simulation terminée.")))
-        else:
-            messages.error(request, job.message)
-        return redirect(f"{line.get_absolute_url()}?run={run.pk}")
-    messages.info(request, _("Simulation lancée ; la page suit son avancement."))
-    return redirect(line)
+    finished = report_job(
+        request,
+        run.job,
+        done=_("Simulation terminée."),
+        queued=_("Simulation lancée ; la page suit son avancement."),
+    )
+    return redirect(f"{line.get_absolute_url()}?run={run.pk}") if finished else redirect(line)
 
 
 @require_POST

@@ -12,13 +12,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
-from hall32.core.models import Job
 from hall32.core.web import (
     confirm_page,
     form_error,
     form_page,
     posted,
     render_page,
+    report_job,
     require_perm,
     run_action,
     save_form,
@@ -124,14 +124,12 @@ def schedule_run(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
         return redirect(run)
-    job.refresh_from_db()
-    if job.is_finished:  # eager mode: the job ran at commit
-        if job.status == Job.Status.SUCCEEDED:
-            messages.success(request, job.result.get("message", _("Ordonnancement calculé.")))
-        else:
-            messages.error(request, job.message)
-    else:
-        messages.info(request, _("Calcul lancé ; la page suit son avancement."))
+    report_job(
+        request,
+        job,
+        done=_("Ordonnancement calculé."),
+        queued=_("Calcul lancé ; la page suit son avancement."),
+    )
     return redirect(run)
 
 

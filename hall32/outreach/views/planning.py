@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.errors import DomainError
 from hall32.core.models import Job
-from hall32.core.web import posted, require_perm
+from hall32.core.web import posted, report_job, require_perm
 from hall32.outreach import ical, selectors, services
 from hall32.outreach.forms import PlanEditForm, SlotFormSet, WorkshopFormSet
 from hall32.outreach.models import ClassBooking, Event, EventKind, ForumPlan
@@ -94,14 +94,13 @@ def planning_run(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("outreach:planning", pk=pk)
-    job.refresh_from_db()
-    if job.is_finished:  # eager mode: the job ran at commit
-        if job.status == Job.Status.SUCCEEDED:
-            messages.success(request, job.result.get("message", _("Plan calculé.")))
-        else:
-            messages.error(request, _("Pas de plan possible : %(why)s") % {"why": job.message})
-    else:
-        messages.info(request, _("Calcul lancé : la page se mettra à jour toute seule."))
+    report_job(
+        request,
+        job,
+        done=_("Plan calculé."),
+        queued=_("Calcul lancé : la page se mettra à jour toute seule."),
+        failed=_("Pas de plan possible : %(why)s"),
+    )
     return redirect("outreach:planning", pk=pk)
 
 

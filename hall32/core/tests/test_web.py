@@ -1,0 +1,66 @@
+"""The view helpers every app uses for button actions and background jobs."""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.test import RequestFactory
+
+from hall32.core.errors import DomainError
+from hall32.core.models import Job
+from hall32.core.web import report_job, run_action
+
+
+def request():
+    made = RequestFactory().post("/")
+    made.session = {}
+    made._messages = FallbackStorage(made)
+    return made
+
+
+def said(made):
+    return [(m.level_tag, str(m)) for m in get_messages(made)]
+
+
+def test_an_action_that_succeeds_says_so_with_its_result():
+    made = request()
+
+    done = run_action(made, lambda: [1, 2, 3], lambda rows: f"{len(rows)} créées")
+
+    assert done is True and said(made) == [("success", "3 créées")]
+
+
+def test_an_action_refused_by_its_service_shows_the_rule_and_no_success():
+    made = request()
+
+    def refuse():
+        raise DomainError("Ce créneau est déjà pris.")
+
+    done = run_action(made, refuse, "Réservé.")
+
+    assert done is False and said(made) == [("error", "Ce créneau est déjà pris.")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "result", "message", "expected", "finished"),
+    [
+        (Job.Status.PENDING, {}, "", ("info", "Lancé."), False),
+        (Job.Status.SUCCEEDED, {"message": "Optimal en 2 s."}, "", ("success", "Optimal en 2 s."), True),
+        (Job.Status.SUCCEEDED, {}, "", ("success", "Calculé."), True),
+        (
+            Job.Status.FAILED,
+            {},
+            "atelier Robotique : 3 places manquent",
+            ("error", "Impossible : atelier Robotique : 3 places manquent"),
+            True,
+        ),
+    ],
+)
+def test_a_started_job_is_reported_as_queued_done_or_failed(status, result, message, expected, finished):
+    job = Job.objects.create(kind="test")
+    Job.objects.filter(pk=job.pk).update(status=status, result=result, message=message)  # as the worker would
+    made = request()
+
+    answer = report_job(made, job, done="Calculé.", queued="Lancé.", failed="Impossible : %(why)s")
+
+    assert answer is finished and said(made) == [expected]
