@@ -10,7 +10,7 @@ class TrainingConfig(AppConfig):
     def ready(self) -> None:
         from hall32.core import audit, dashboard, demo, gdpr, navigation
         from hall32.training import demo as training_demo
-        from hall32.training import panels
+        from hall32.training import panels, personal_data
         from hall32.training.models import (
             Application,
             Attendance,
@@ -37,7 +37,8 @@ class TrainingConfig(AppConfig):
             ProgressNote,
         ):
             audit.register(model)
-        gdpr.register("former", export=panels.gdpr_export, erase=panels.gdpr_erase)
+        gdpr.register("former", export=panels.gdpr_export)
+        personal_data.register()
         for name, load, order in training_demo.PARTS:
             demo.register(name, load, order=order)
 

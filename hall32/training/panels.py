@@ -152,16 +152,3 @@ def gdpr_export(person: Person) -> dict[str, Any]:
             for r in Referral.objects.filter(person=person).select_related("programme")
         ],
     }
-
-
-def gdpr_erase(person: Person) -> None:
-    """Blank the free texts that may carry personal details; keep the records the statistics count."""
-    Application.objects.filter(applicant=person).update(
-        motivation="", school_grades="", last_school="", company_name=""
-    )
-    Referral.objects.filter(person=person).update(reason="", outcome_detail="")
-    from hall32.training.models import ProgressNote
-
-    ProgressNote.objects.filter(referral__person=person).update(note="")
-    Attendance.objects.filter(learner=person).update(note="")
-    Evaluation.objects.filter(learner=person).update(comment="")
