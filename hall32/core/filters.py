@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hall32.core import access
 from hall32.core.listing import SearchFilterSet
 from hall32.core.models import AuditEntry, Organisation, Person
 
@@ -55,6 +56,12 @@ class PersonFilter(SearchFilterSet):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.form.fields["organisation"].widget.attrs["data-tom-select"] = ""
+        user = getattr(self.request, "user", None)
+        if not access.sees_everyone(user):
+            # Searching or filtering on a field would reveal it: only what every row shows.
+            self.search_fields = ("first_name", "last_name", "organisation__name")
+            self.filters.pop("gender", None)
+            self.form.fields.pop("gender", None)
 
 
 class AuditFilter(SearchFilterSet):

@@ -279,3 +279,17 @@ def test_the_engineer_dashboard_counts_what_its_links_list(as_user, engineer):
     assert panel["requests"] == 1
     assert panel["open_projects"] == open_list.page.paginator.count == 3
     assert panel["expiring"] == expiring.page.paginator.count == 1
+
+
+@pytest.mark.django_db
+def test_who_holds_which_qualification_is_for_engineers_and_managers_only(as_user, make_user):
+    allowed = {Role.INDUSTRY_ENGINEER, Role.DIRECTION, Role.COORDINATOR}
+    for role in (
+        Role.INDUSTRY_ENGINEER,
+        Role.DIRECTION,
+        Role.COORDINATOR,
+        Role.TRAINER,
+        Role.OUTREACH_OFFICER,
+    ):
+        status = as_user(make_user(role)).get("/innover/habilitations/").status_code
+        assert (status == 200) == (role in allowed), role

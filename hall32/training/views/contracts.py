@@ -149,7 +149,8 @@ def contract_document(request: HttpRequest, pk: int) -> HttpResponse:
     problems, pay = _checked(contract)
     hall = Organisation.objects.filter(name="Hall 32").first()
     response = HttpResponse(
-        contract_pdf(contract, problems=problems, pay=pay, hall=hall), content_type="application/pdf"
+        contract_pdf(contract, problems=problems, pay=pay, hall=hall, viewer=request.user),
+        content_type="application/pdf",
     )
     response["Content-Disposition"] = f'inline; filename="contrat-{contract.reference}.pdf"'
     return response
