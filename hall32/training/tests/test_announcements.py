@@ -184,7 +184,7 @@ def test_withdrawing_a_message_asks_first_then_removes_it(coordinator, as_user):
     client = as_user(coordinator)
 
     assert (
-        "Retirer le message « À retirer » ?"
+        "Retirer le message «\u00a0À retirer\u00a0»\u00a0?"
         in client.get(f"/former/messages/{message.pk}/retirer/").content.decode()
     )
     client.post(f"/former/messages/{message.pk}/retirer/", {})

@@ -79,7 +79,7 @@ def announcement_new(request: HttpRequest) -> HttpResponse:
             request,
             form,
             lambda: services.announcement_create(**form.cleaned_data, by=request.user),
-            _("Message publié : il s'affiche sur l'accueil des personnes concernées."),
+            _("Message publié : il s'affiche sur l'accueil des personnes concernées."),
         )
         if saved:
             return redirect("training:announcement_list")
@@ -109,7 +109,7 @@ def announcement_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return confirm_page(
         request,
         form,
-        title=_("Retirer le message « %(title)s » ?") % {"title": announcement.title},
+        title=_("Retirer le message « %(title)s » ?") % {"title": announcement.title},
         warning=_("Il disparaît aussitôt de toutes les pages d'accueil."),
         danger_label=_("Retirer le message"),
         cancel_href=reverse("training:announcement_list"),
