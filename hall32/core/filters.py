@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hall32.core import access
+from hall32.core.audit_display import audited_types
 from hall32.core.listing import SearchFilterSet
 from hall32.core.models import AuditEntry, Organisation, Person
 
@@ -69,7 +70,9 @@ class AuditFilter(SearchFilterSet):
     action = django_filters.ChoiceFilter(
         choices=AuditEntry.Action.choices, label=_("Action"), empty_label=_("Toutes")
     )
-    model = django_filters.CharFilter(field_name="content_type__model", label=_("Type d'objet"))
+    model = django_filters.ChoiceFilter(
+        choices=[], method="filter_model", label=_("Type d'objet"), empty_label=_("Tous")
+    )
     since = django_filters.DateFilter(
         field_name="at",
         lookup_expr="date__gte",
@@ -80,3 +83,12 @@ class AuditFilter(SearchFilterSet):
     class Meta:
         model = AuditEntry
         fields = ["q", "action", "model", "since"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Chosen from the kinds of object the trail holds, by their names (not typed in).
+        self.form.fields["model"].choices = [("", _("Tous")), *audited_types()]
+
+    def filter_model(self, queryset, name: str, value: str):
+        app_label, _dot, model = value.partition(".")
+        return queryset.filter(content_type__app_label=app_label, content_type__model=model)

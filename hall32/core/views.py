@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hall32.core import access, dashboard, selectors, services
+from hall32.core import access, audit_display, dashboard, selectors, services
 from hall32.core.errors import DomainError
 from hall32.core.filters import AuditFilter, OrganisationFilter, PersonFilter
 from hall32.core.forms import ConfirmForm, OrganisationForm, PersonForm
@@ -175,7 +175,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not fields:
         raise PermissionDenied
     history = (
-        selectors.audit_entries_for(instance=person)[:20]
+        audit_display.describe(selectors.audit_entries_for(instance=person)[:20], user=request.user)
         if request.user.has_perm("core.view_auditentry")
         else []
     )
@@ -281,8 +281,12 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         default_sort="-at",
         per_page=50,
     )
+    rows = audit_display.describe(listing.page.object_list, user=request.user)
     return render_page(
-        request, "core/audit_list.html", {"listing": listing}, fragment="core/_audit_results.html"
+        request,
+        "core/audit_list.html",
+        {"listing": listing, "rows": rows},
+        fragment="core/_audit_results.html",
     )
 
 

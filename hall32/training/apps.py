@@ -103,6 +103,14 @@ class TrainingConfig(AppConfig):
         nav("train", _("Alertes"), "training:alerts", perm="training.view_alerts", order=45, icon="bell")
         nav(
             "train",
+            _("Messages du hub"),
+            "training:announcement_list",
+            perm="training.manage_cohorts",
+            order=46,
+            icon="megaphone",
+        )
+        nav(
+            "train",
             _("Devenir des sortants"),
             "training:outcome_list",
             perm="training.view_outcomes",
@@ -142,28 +150,36 @@ class TrainingConfig(AppConfig):
             order=10,
         )
         register(
+            "training.messages",
+            template="training/_panel_messages.html",
+            context=panels.messages_panel,
+            roles=["learner", "guardian", "company_tutor"],
+            order=5,
+            width="col-12",
+        )
+        register(
             "training.learner",
-            template="training/_panel_learners.html",
+            template="training/_panel_learner_home.html",
             context=panels.learner_panel,
             roles=["learner"],
             order=10,
-            width="col-lg-8",
+            width="col-12",
         )
         register(
             "training.guardian",
-            template="training/_panel_learners.html",
+            template="training/_panel_children.html",
             context=panels.guardian_panel,
             roles=["guardian"],
             order=10,
-            width="col-lg-8",
+            width="col-12",
         )
         register(
             "training.tutor",
-            template="training/_panel_learners.html",
+            template="training/_panel_apprentices.html",
             context=panels.tutor_panel,
             roles=["company_tutor"],
             order=10,
-            width="col-lg-8",
+            width="col-12",
         )
         register(
             "training.referrals",

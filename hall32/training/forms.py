@@ -15,9 +15,11 @@ from hall32.core.schoolyear import SchoolYear
 from hall32.core.validators import validate_postcode
 from hall32.training.models import (
     DECISIONS,
+    Announcement,
     Application,
     ApplicationStatus,
     AttendanceCode,
+    Cohort,
     Contract,
     Course,
     Enrolment,
@@ -495,3 +497,40 @@ class ReferralOutcomeForm(forms.Form):
         required=False,
         widget=forms.Select(attrs=SEARCHABLE),
     )
+
+
+class AnnouncementForm(forms.Form):
+    """A message from the hub to a cohort or to all, for learners, parents or tutors."""
+
+    title = forms.CharField(label=_("Titre"), max_length=120)
+    body = forms.CharField(label=_("Message"), max_length=2000, widget=forms.Textarea(attrs={"rows": 5}))
+    audience = forms.ChoiceField(
+        label=_("Destinataires"),
+        choices=Announcement.Audience.choices,
+        initial=Announcement.Audience.EVERYONE,
+    )
+    cohort = forms.ModelChoiceField(
+        label=_("Promotion"),
+        queryset=Cohort.objects.none(),
+        required=False,
+        empty_label=_("Toutes les promotions"),
+    )
+    published_on = forms.DateField(
+        label=_("Afficher à partir du"), widget=DateInput(), initial=timezone.localdate
+    )
+    expires_on = forms.DateField(
+        label=_("Afficher jusqu'au"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("Laissez vide pour l'afficher jusqu'à ce qu'il soit retiré."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        year = SchoolYear.of(timezone.localdate()).start_year
+        self.fields["cohort"].queryset = (
+            Cohort.objects.filter(school_year__gte=year)
+            .select_related("course")
+            .order_by("school_year", "code")
+        )
+        self.fields["cohort"].label_from_instance = lambda c: c.label

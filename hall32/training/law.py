@@ -9,6 +9,7 @@ L6223-6 (apprentices per tutor).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -216,3 +217,21 @@ def check_contract(facts: ContractFacts) -> list[Problem]:
                 )
             )
     return problems
+
+
+TRIAL_COMPANY_DAYS = 45  # L6222-18
+
+
+def trial_period_end(
+    *, practical_start: dt.date, centre_days: Collection[dt.date], days: int = TRIAL_COMPANY_DAYS
+) -> dt.date:
+    """The last day of the trial period: the 45th day, consecutive or not, of practical training in
+    the company (art. L6222-18), counting the working days (Monday to Friday) the apprentice is not
+    at the centre. An estimate: public holidays, leave and absences would push it back."""
+    day, counted = practical_start, 0
+    while True:
+        if day.weekday() < 5 and day not in centre_days:
+            counted += 1
+            if counted >= days:
+                return day
+        day += dt.timedelta(days=1)

@@ -11,6 +11,7 @@ from hall32.core import gdpr
 from hall32.core.gdpr import NEW_TOKEN
 from hall32.training.models import (
     AbsenceAlert,
+    Announcement,
     Application,
     ApplicationStep,
     Attendance,
@@ -197,4 +198,10 @@ def register() -> None:
         owners=["referral__person"],
         erase=["note"],
         keep=["referral", "week", "written_on", "author"],
+    )
+    # A message from the hub to a cohort: written by staff, about no one in particular.
+    personal(
+        Announcement,
+        owners=[],
+        keep=["title", "body", "cohort", "audience", "published_on", "expires_on", "created_by"],
     )
