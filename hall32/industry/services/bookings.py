@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from hall32.core import tokens
 from hall32.core.errors import Conflict, DomainError, Forbidden
 from hall32.core.models import User
 from hall32.industry import hours
@@ -271,12 +272,10 @@ def booking_cancel(*, booking: Booking, by: User) -> Booking:
     return booking
 
 
-def feed_token_for(*, user: User, renew: bool = False) -> FeedToken:
-    """The user's bookings-feed secret; renewing it cuts off every calendar that used the old one."""
-    import uuid
-
-    token, created = FeedToken.objects.get_or_create(user=user)
-    if renew and not created:
-        token.token = uuid.uuid4()
-        token.save(update_fields=["token"])
-    return token
+@transaction.atomic
+def feed_token_issue(*, user: User) -> str:
+    """A new secret link to the user's bookings feed, replacing the old one (whose calendars stop
+    updating). Returns the secret, the only time it can be read: the database keeps its digest."""
+    raw, digest = tokens.issue()
+    FeedToken.objects.update_or_create(user=user, defaults={"digest": digest, "created_at": timezone.now()})
+    return raw
