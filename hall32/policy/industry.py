@@ -59,6 +59,7 @@ def is_line_client(user: Any, line: Any) -> bool:
 rules.set_perm("industry.book_equipment", is_hub_staff | is_learner | is_client)
 rules.set_perm("industry.view_my_bookings", is_hub_staff | is_learner | is_client)
 rules.set_perm("industry.view_booking_details", is_hub_staff)  # who booked, for which project
+rules.set_perm("industry.book_for_others", is_industry_engineer)
 rules.set_perm("industry.manage_equipment", is_industry_manager)
 rules.set_perm("industry.grant_qualification", is_industry_engineer)
 rules.set_perm("industry.view_qualifications", is_hub_staff)

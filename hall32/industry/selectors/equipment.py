@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from hall32.core import tokens
 from hall32.core.models import Organisation, User
+from hall32.core.roles import STAFF_ROLES, Role
 from hall32.industry.models import Booking, Equipment, FeedToken, MaintenancePlan, QualificationGrant
 
 CATEGORY_COLOURS = {
@@ -157,6 +158,16 @@ def feed_bookings(*, equipment: Equipment | None = None, user: User | None = Non
     if user is not None:
         found = found.filter(user=user)
     return found.order_by("start")
+
+
+def possible_bookers() -> QuerySet[User]:
+    """The accounts an engineer may book a machine for (those who may book themselves)."""
+    return (
+        User.objects.filter(is_active=True, groups__name__in=[*STAFF_ROLES, Role.LEARNER, Role.CLIENT])
+        .distinct()
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name", "username")
+    )
 
 
 def feed_token_of(*, user: User) -> FeedToken | None:

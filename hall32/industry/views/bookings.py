@@ -137,7 +137,12 @@ def _saved(request: HttpRequest, booking: Booking) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @require_perm("industry.book_equipment")
 def booking_create(request: HttpRequest) -> HttpResponse:
-    form = BookingForm(posted(request), initial=_initial(request), user=request.user)
+    form = BookingForm(
+        posted(request),
+        initial=_initial(request),
+        user=request.user,
+        for_others=request.user.has_perm("industry.book_for_others"),
+    )
     if request.method == "POST":
         booking = save_form(
             request,
@@ -150,6 +155,7 @@ def booking_create(request: HttpRequest) -> HttpResponse:
                 notes=form.cleaned_data["notes"],
                 project=form.cleaned_data.get("project"),
                 by=request.user,
+                for_user=form.cleaned_data.get("for_user"),
             ),
             _("Réservation confirmée."),
         )
