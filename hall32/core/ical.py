@@ -44,7 +44,7 @@ def new_calendar(name: str, *, prodid: str, method: str | None = None) -> Calend
 
 def organizer() -> vCalAddress:
     """The hub as the organiser of an invitation (the no-reply sender of its e-mails)."""
-    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL or "")
     organiser = vCalAddress(f"mailto:{address}")
     organiser.params["cn"] = name or "Hall 32"
     return organiser

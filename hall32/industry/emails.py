@@ -35,7 +35,7 @@ def booking_email(booking: Booking, kind: str, *, by: User | None) -> EmailMessa
             {
                 "booking": booking,
                 "kind": kind,
-                "name": person.person.first_name if person.person_id else person.get_full_name(),
+                "name": person.person.first_name if person.person else person.get_full_name(),
                 "by": by.display_name if by else _("Le Pôle Industrie"),
                 "when": when(booking.start, booking.end),
                 "url": f"{settings.SITE_URL}{booking.get_absolute_url()}",
@@ -87,11 +87,10 @@ def quote_decided_email(quote: Quote) -> EmailMessage | None:
     if project.lead_id:
         recipients = [project.lead] if project.lead_id != quote.decided_by_id else []
     else:
-        recipients = list(
-            User.objects.filter(groups__name=Role.INDUSTRY_ENGINEER, is_active=True)
-            .exclude(pk=quote.decided_by_id)
-            .select_related("person")
-        )
+        engineers = User.objects.filter(groups__name=Role.INDUSTRY_ENGINEER, is_active=True)
+        if quote.decided_by_id:
+            engineers = engineers.exclude(pk=quote.decided_by_id)
+        recipients = list(engineers.select_related("person"))
     addresses = sorted({a for a in (address_of(u) for u in recipients) if a})
     if not addresses:
         return None

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from hall32.core.errors import Forbidden
+from hall32.core.errors import DomainError, Forbidden
 from hall32.core.roles import Role
 from hall32.core.tests.calendars import events, parse_paris
 from hall32.core.tests.factories import OrganisationFactory
@@ -224,3 +224,29 @@ def test_the_engineer_recording_the_answer_is_not_told_about_it(
         project_services.quote_decide(quote=quote, accepted=True, by=engineer)
 
     assert mail.outbox == []
+
+
+def test_an_engineer_cannot_book_for_an_account_without_access_to_the_machines(engineer, make_user, printer):
+    outsider = make_user()  # an account with no role
+
+    with pytest.raises(DomainError) as refusal:
+        _book(printer, engineer, for_user=outsider)
+
+    assert refusal.value.field == "for_user"
+    assert not Booking.objects.exists()
+
+
+def test_without_an_engineer_on_the_project_the_answer_goes_to_the_poles_engineers(
+    make_user, engineer, emilie, quote, django_capture_on_commit_callbacks
+):
+    other = make_user(Role.INDUSTRY_ENGINEER, person__email="autre.ingenieur@hall32.example")
+    quote.project.lead = None
+    quote.project.save(update_fields=["lead"])
+    project_services.quote_send(quote=quote, by=engineer)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        project_services.quote_decide(quote=quote, accepted=True, by=emilie)
+
+    (message,) = mail.outbox
+    assert sorted(message.to) == sorted([engineer.person.email, other.person.email])
