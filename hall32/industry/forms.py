@@ -97,6 +97,11 @@ class GrantForm(forms.Form):
         )
 
 
+class BookerField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.display_name
+
+
 class BookingForm(forms.Form):
     equipment = forms.ModelChoiceField(
         label=_("Machine"),
@@ -116,9 +121,23 @@ class BookingForm(forms.Form):
     )
     notes = forms.CharField(label=_("Remarques"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args: Any, user: User, fixed_equipment: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, user: User, fixed_equipment: bool = False, for_others: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        from hall32.industry.selectors.equipment import possible_bookers
         from hall32.industry.selectors.projects import projects_list
+
+        if for_others:
+            self.fields["for_user"] = BookerField(
+                label=_("Pour"),
+                queryset=possible_bookers(),
+                required=False,
+                empty_label=_("Moi-même"),
+                help_text=_("La personne reçoit un courriel avec la réservation pour son agenda."),
+                widget=forms.Select(attrs={"data-tom-select": ""}),
+            )
+            self.order_fields(["for_user"])
 
         self.fields["project"].queryset = projects_list(user=user).filter(
             status__in=[ProjectStatus.STUDY, ProjectStatus.QUOTE, ProjectStatus.IN_PROGRESS]

@@ -50,7 +50,7 @@ def register() -> None:
             "cancelled_at",
         ],
     )
-    personal(FeedToken, owners=["user__person"], erase=["token"], delete=True)
+    personal(FeedToken, owners=["user__person"], erase=["digest"], delete=True)
     personal(
         TimeEntry,
         owners=["engineer__person"],

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -19,6 +19,7 @@ from hall32.outreach.models import (
     EventTally,
     ForumPlan,
     ForumSlot,
+    PlanAssignment,
     PlanStaffing,
     TourAssignment,
     VisitorRegistration,
@@ -110,7 +111,13 @@ def bookings_of(*, user) -> QuerySet[ClassBooking]:
     condition = Q(booked_by=user)
     if getattr(user, "person_id", None):
         condition |= Q(teacher_id=user.person_id)
-    return ClassBooking.objects.filter(condition).select_related("event", "school").order_by("-event__start")
+    in_current_plan = PlanAssignment.objects.filter(booking=OuterRef("pk"), plan__is_current=True)
+    return (
+        ClassBooking.objects.filter(condition)
+        .select_related("event", "school")
+        .annotate(has_rotation=Exists(in_current_plan))
+        .order_by("-event__start")
+    )
 
 
 def booking_by_token(*, token) -> ClassBooking:
@@ -222,6 +229,23 @@ def plan_grid(*, plan: ForumPlan) -> PlanGrid:
             }
         )
     return PlanGrid(slots, rows, per_workshop)
+
+
+def class_rotation(*, booking: ClassBooking) -> list[dict[str, Any]] | None:
+    """A class's forum day in the current plan, slot by slot (`slot`, `workshop` or None); None
+    while there is no plan for it, or once the booking no longer stands."""
+    if booking.status != ClassBooking.Status.CONFIRMED:
+        return None
+    plan = current_plan(event=booking.event)
+    if plan is None:
+        return None
+    workshops = {
+        a.slot_id: a.workshop
+        for a in plan.assignments.filter(booking=booking).select_related("workshop__room__site")
+    }
+    if not workshops:
+        return None
+    return [{"slot": s, "workshop": workshops.get(s.pk)} for s in booking.event.slots.all()]
 
 
 # --- Open days ----------------------------------------------------------------------------------------

@@ -41,6 +41,13 @@ def _notify(booking_id: int, kind: str) -> None:
     transaction.on_commit(lambda: send_booking_email.delay(booking_id, kind))
 
 
+def _notify_visitor(registration_id: int) -> None:
+    """Queue the confirmation of an open-day registration once the transaction has committed."""
+    from hall32.outreach.tasks import send_visitor_email
+
+    transaction.on_commit(lambda: send_visitor_email.delay(registration_id))
+
+
 # --- Events --------------------------------------------------------------------------------------
 
 
@@ -477,7 +484,7 @@ def visitor_register(
                 consent_contact=consent_contact,
             )
         )
-    return VisitorRegistration.objects.create(
+    registration = VisitorRegistration.objects.create(
         event=event,
         person=person,
         visitor_kind=visitor_kind,
@@ -488,6 +495,8 @@ def visitor_register(
         course_id=course_id,
         tour_slot=slot,
     )
+    _notify_visitor(registration.pk)
+    return registration
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ urlpatterns = [
     path("visites/<uuid:token>/annuler/", public.visitor_cancel, name="visitor_cancel"),
     # Teachers
     path("mes-reservations/", staff.my_bookings, name="my_bookings"),
+    path("mes-reservations/<int:pk>/ateliers.ics", staff.my_booking_rotation, name="my_booking_rotation"),
     # Staff
     path("gestion/", staff.event_list, name="event_list"),
     path("gestion/nouveau/", staff.event_create, name="event_create"),

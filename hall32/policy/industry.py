@@ -61,6 +61,7 @@ def is_line_client(user: Any, line: Any) -> bool:
 rules.add_perm("industry.book_equipment", is_hub_staff | is_learner | is_client)
 rules.add_perm("industry.view_my_bookings", is_hub_staff | is_learner | is_client)
 rules.add_perm("industry.view_booking_details", is_hub_staff)  # who booked, for which project
+rules.add_perm("industry.book_for_others", is_industry_engineer)
 rules.add_perm("industry.manage_equipment", is_industry_manager)
 rules.add_perm("industry.grant_qualification", is_industry_engineer)
 # Who holds which machine qualification names learners: the Pôle Industrie's engineers and the

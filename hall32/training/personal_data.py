@@ -94,7 +94,8 @@ def register() -> None:
         erase=["note"],
         keep=["session", "code", "minutes_late", "recorded_by", "recorded_at"],
     )
-    personal(CalendarToken, owners=["person"], erase=["token"], delete=True)
+    # A feed link goes with the person followed and with the person subscribing.
+    personal(CalendarToken, owners=["person", "subscriber__person"], erase=["digest"], delete=True)
     personal(AbsenceAlert, owners=["learner"], keep=["cohort", "rate", "sent_at"])
     personal(
         Evaluation,

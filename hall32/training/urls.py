@@ -16,7 +16,7 @@ urlpatterns = [
     # Public
     path("candidater/", admissions.apply, name="apply"),
     path("candidature/<uuid:token>/", admissions.application_status, name="application_status"),
-    path("agenda/<uuid:token>.ics", learners.learner_feed, name="learner_feed"),
+    path("agenda/<slug:token>.ics", learners.learner_feed, name="learner_feed"),
     # Admissions
     path("admissions/", admissions.pipeline, name="pipeline"),
     path("admissions/sans-entreprise/", admissions.without_company, name="without_company"),

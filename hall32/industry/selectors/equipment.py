@@ -13,8 +13,10 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hall32.core import tokens
 from hall32.core.models import Organisation, User
-from hall32.industry.models import Booking, Equipment, MaintenancePlan, QualificationGrant
+from hall32.core.roles import STAFF_ROLES, Role
+from hall32.industry.models import Booking, Equipment, FeedToken, MaintenancePlan, QualificationGrant
 
 CATEGORY_COLOURS = {
     Equipment.Category.ADDITIVE_METAL: "#8c3b00",
@@ -156,6 +158,32 @@ def feed_bookings(*, equipment: Equipment | None = None, user: User | None = Non
     if user is not None:
         found = found.filter(user=user)
     return found.order_by("start")
+
+
+def possible_bookers() -> QuerySet[User]:
+    """The accounts an engineer may book a machine for (those who may book themselves)."""
+    return (
+        User.objects.filter(is_active=True, groups__name__in=[*STAFF_ROLES, Role.LEARNER, Role.CLIENT])
+        .distinct()
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name", "username")
+    )
+
+
+def feed_token_of(*, user: User) -> FeedToken | None:
+    return FeedToken.objects.filter(user=user).first()
+
+
+def feed_subscriber(*, raw: str) -> User | None:
+    """Whose bookings a feed link opens: None for an unknown link, and for an account that may no
+    longer book (deactivated, or its role withdrawn), checked at every fetch."""
+    found = FeedToken.objects.select_related("user").filter(digest=tokens.digest(raw)).first()
+    if found is None or not tokens.matches(raw, found.digest):
+        return None
+    user = found.user
+    if not (user.is_active and user.has_perm("industry.view_my_bookings")):
+        return None
+    return user
 
 
 # --- Usage report --------------------------------------------------------------------------------

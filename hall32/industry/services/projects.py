@@ -237,6 +237,15 @@ def quote_set_lines(*, quote: Quote, lines: list[LineInput], notes: str | None =
     return quote
 
 
+def _notify_quote(quote: Quote, kind: str) -> None:
+    """Queue the e-mail about a quote (to the client when sent, to the engineer when answered)
+    once the transaction has committed (never inside it)."""
+    from hall32.industry.tasks import send_quote_email
+
+    quote_id = quote.pk
+    transaction.on_commit(lambda: send_quote_email.delay(quote_id, kind))
+
+
 @transaction.atomic
 def quote_send(*, quote: Quote, by: User | None) -> Quote:
     """Issue the quote to the client (valid 30 days); the project reaches the quote stage."""
@@ -248,6 +257,7 @@ def quote_send(*, quote: Quote, by: User | None) -> Quote:
     quote.issued_on = timezone.localdate()
     quote.valid_until = quote.issued_on + dt.timedelta(days=QUOTE_VALIDITY_DAYS)
     quote.save(update_fields=["status", "issued_on", "valid_until", "updated_at"])
+    _notify_quote(quote, "sent")
     if quote.project.status == ProjectStatus.STUDY:
         project_move(
             project=quote.project,
@@ -273,6 +283,7 @@ def quote_decide(*, quote: Quote, accepted: bool, by: User) -> Quote:
     quote.decided_on = timezone.localdate()
     quote.decided_by = by
     quote.save(update_fields=["status", "decided_on", "decided_by", "updated_at"])
+    _notify_quote(quote, "decided")
     if accepted:
         quote.project.quotes.filter(status=Quote.Status.SENT).exclude(pk=quote.pk).update(
             status=Quote.Status.DECLINED, decided_on=quote.decided_on

@@ -197,7 +197,7 @@ def test_the_machine_feed_shows_busy_windows_without_personal_data(client, make_
 def test_a_user_feed_lists_their_bookings_and_renewing_the_link_cuts_the_old_one(as_user, make_user):
     learner = make_user(Role.LEARNER)
     BookingFactory(equipment=EquipmentFactory(code="US-5X"), user=learner, title="Usinage du support")
-    token = booking_services.feed_token_for(user=learner).token
+    token = booking_services.feed_token_issue(user=learner)
     client = as_user(learner)
 
     before = client.get(reverse("industry:user_feed", args=[token]))

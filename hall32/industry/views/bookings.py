@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.forms import ConfirmForm
@@ -21,7 +21,7 @@ from hall32.core.web import check_perm, confirm_page, posted, render_page, requi
 from hall32.industry import ical
 from hall32.industry.filters import BookingFilter
 from hall32.industry.forms import BookingForm, FreeMachinesForm
-from hall32.industry.models import Booking, Equipment, FeedToken
+from hall32.industry.models import Booking, Equipment
 from hall32.industry.selectors import equipment as selectors
 from hall32.industry.services import bookings as services
 
@@ -137,7 +137,12 @@ def _saved(request: HttpRequest, booking: Booking) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @require_perm("industry.book_equipment")
 def booking_create(request: HttpRequest) -> HttpResponse:
-    form = BookingForm(posted(request), initial=_initial(request), user=request.user)
+    form = BookingForm(
+        posted(request),
+        initial=_initial(request),
+        user=request.user,
+        for_others=request.user.has_perm("industry.book_for_others"),
+    )
     if request.method == "POST":
         booking = save_form(
             request,
@@ -150,6 +155,7 @@ def booking_create(request: HttpRequest) -> HttpResponse:
                 notes=form.cleaned_data["notes"],
                 project=form.cleaned_data.get("project"),
                 by=request.user,
+                for_user=form.cleaned_data.get("for_user"),
             ),
             _("Réservation confirmée."),
         )
@@ -272,16 +278,14 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
         default_sort="start",
         defaults={"when": "upcoming", "status": "confirmed"},
     )
-    token = FeedToken.objects.filter(user=request.user).first()
+    token = selectors.feed_token_of(user=request.user)
     return render_page(
         request,
         "industry/my_bookings.html",
         {
             "listing": listing,
             "now": timezone.now(),
-            "feed_url": request.build_absolute_uri(reverse("industry:user_feed", args=[token.token]))
-            if token
-            else None,
+            "feed_token": token,
             "grants": list(selectors.grants_of(user=request.user).filter(revoked_on__isnull=True)),
             "today": timezone.localdate(),
         },
@@ -289,12 +293,23 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 @require_POST
 @require_perm("industry.view_my_bookings")
 def user_feed_renew(request: HttpRequest) -> HttpResponse:
-    services.feed_token_for(user=request.user, renew=True)
-    messages.success(request, _("Nouveau lien d'abonnement créé ; l'ancien ne fonctionne plus."))
-    return redirect(reverse("industry:my_bookings"))
+    """A new link to one's bookings feed (the old one stops), shown this once."""
+    raw = services.feed_token_issue(user=request.user)
+    url = request.build_absolute_uri(reverse("industry:user_feed", args=[raw]))
+    return render(
+        request,
+        "core/feed_link.html",
+        {
+            "title": _("Mes réservations dans mon agenda"),
+            "url": url,
+            "webcal_url": "webcal://" + url.split("://", 1)[1],
+            "back_href": reverse("industry:my_bookings"),
+        },
+    )
 
 
 def equipment_feed(request: HttpRequest, token) -> HttpResponse:
@@ -306,12 +321,13 @@ def equipment_feed(request: HttpRequest, token) -> HttpResponse:
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
-def user_feed(request: HttpRequest, token) -> HttpResponse:
-    found = get_object_or_404(FeedToken.objects.select_related("user"), token=token)
-    if not found.user.is_active:
+def user_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """One's bookings, by the secret link (no session needed)."""
+    user = selectors.feed_subscriber(raw=token)
+    if user is None:
         raise Http404
     body = ical.bookings_ics(
-        f"Hall 32 – {found.user.display_name}", selectors.feed_bookings(user=found.user), details=True
+        f"Hall 32 – {user.display_name}", selectors.feed_bookings(user=user), details=True
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 

@@ -217,11 +217,27 @@ def booking_status(request: HttpRequest, token) -> HttpResponse:
         response = HttpResponse(ical.event_ics(booking.event, booking=booking), content_type="text/calendar")
         response["Content-Disposition"] = f'attachment; filename="hall32-{booking.event.slug}.ics"'
         return response
+    rotation = selectors.class_rotation(booking=booking)
+    if request.GET.get("format") == "ateliers":
+        return rotation_response(booking, rotation)
     return render(
         request,
         "outreach/booking_status.html",
-        {"booking": booking, "position": selectors.waiting_position(booking=booking)},
+        {
+            "booking": booking,
+            "position": selectors.waiting_position(booking=booking),
+            "has_rotation": rotation is not None,
+        },
     )
+
+
+def rotation_response(booking: ClassBooking, rotation: list[dict] | None) -> HttpResponse:
+    """The class's forum workshops as an iCal file; 404 while the forum plan does not include it."""
+    if rotation is None:
+        raise Http404
+    response = HttpResponse(ical.rotation_ics(booking, rotation), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="hall32-{booking.event.slug}-ateliers.ics"'
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -44,6 +44,7 @@ from hall32.outreach.models import (
     EventStaff,
     EventTally,
 )
+from hall32.outreach.views.public import rotation_response
 from hall32.training import selectors as training_selectors
 
 
@@ -361,3 +362,11 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
             )[:6],
         },
     )
+
+
+@require_perm("outreach.view_my_bookings")
+def my_booking_rotation(request: HttpRequest, pk: int) -> HttpResponse:
+    """A signed-in teacher's own class's forum workshops (iCal); another teacher's is refused."""
+    booking = get_object_or_404(ClassBooking.objects.select_related("event", "school"), pk=pk)
+    check_perm(request, "outreach.view_classbooking", booking)
+    return rotation_response(booking, selectors.class_rotation(booking=booking))
