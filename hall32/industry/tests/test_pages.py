@@ -279,3 +279,56 @@ def test_the_engineer_dashboard_counts_what_its_links_list(as_user, engineer):
     assert panel["requests"] == 1
     assert panel["open_projects"] == open_list.page.paginator.count == 3
     assert panel["expiring"] == expiring.page.paginator.count == 1
+
+
+def _free_search(client, start, end, **headers):
+    return client.get(
+        reverse("industry:free_machines"),
+        {
+            "start": timezone.localtime(start).strftime("%Y-%m-%dT%H:%M"),
+            "end": timezone.localtime(end).strftime("%Y-%m-%dT%H:%M"),
+        },
+        **headers,
+    )
+
+
+def test_an_htmx_free_machine_search_answers_its_results_only(as_user, engineer):
+    EquipmentFactory(name="Tour CN Haas ST-10", qualification=None)
+    start = next_monday_at(9)
+
+    response = _free_search(
+        as_user(engineer),
+        start,
+        start + dt.timedelta(hours=2),
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="free-search",
+    )
+
+    body = response.content.decode()
+    assert "Tour CN Haas ST-10" in body
+    assert "<html" not in body and "<nav" not in body and body.count('id="free-results"') == 1
+    # After a booking the same search is asked again, so that the booked machine leaves the list.
+    assert 'hx-trigger="bookingSaved from:body"' in body
+
+
+def test_a_free_machine_search_with_the_end_before_the_start_says_so_next_to_the_end(as_user, engineer):
+    start = next_monday_at(9)
+
+    response = _free_search(
+        as_user(engineer), start, start - dt.timedelta(hours=1), HTTP_HX_REQUEST="true", HTTP_HX_TARGET="free-search"
+    )
+
+    body = response.content.decode()
+    assert 'id="id_end_error"' in body and "La fin doit être après le début." in body
+    assert "<html" not in body
+
+
+def test_the_booking_dialog_is_titled_with_the_machine_it_books(as_user, make_user):
+    machine = EquipmentFactory(name="Scanner 3D GOM ATOS Q", qualification=None)
+    client = as_user(make_user(Role.LEARNER))
+
+    chosen = client.get(reverse("industry:booking_create"), {"equipment": machine.pk}, HTTP_HX_REQUEST="true")
+    open_choice = client.get(reverse("industry:booking_create"), HTTP_HX_REQUEST="true")
+
+    assert '<h2 class="modal-title h5" id="booking-modal-title">Scanner 3D GOM ATOS Q</h2>' in chosen.content.decode()
+    assert 'id="booking-modal-title">Réserver une machine</h2>' in open_choice.content.decode()

@@ -102,7 +102,8 @@ def free_machines(request: HttpRequest) -> HttpResponse:
         request,
         "industry/free_machines.html",
         {"form": form, "machines": machines},
-        fragment="industry/_free_results.html",
+        fragment="industry/_free_search.html",
+        target="free-search",
     )
 
 
@@ -119,8 +120,18 @@ def _initial(request: HttpRequest) -> dict:
     return initial
 
 
+def _chosen_machine(form: BookingForm, booking: Booking | None) -> Equipment | None:
+    """The machine the form books, when one is chosen already: the dialog is titled with it."""
+    if booking is not None:
+        return booking.equipment
+    value = str(form["equipment"].value() or "")
+    if not value.isdigit():
+        return None
+    return form.fields["equipment"].queryset.filter(pk=value).first()
+
+
 def _booking_form_response(request: HttpRequest, form: BookingForm, booking: Booking | None) -> HttpResponse:
-    context = {"form": form, "booking": booking}
+    context = {"form": form, "booking": booking, "machine": _chosen_machine(form, booking)}
     if getattr(request, "htmx", None):
         return render(request, "industry/_booking_form.html", context)
     return render(request, "industry/booking_form.html", context)

@@ -13,10 +13,14 @@
     if (button) openBooking(button.dataset.bookingUrl);
   });
   if (modalEl) {
+    // The dialog opens on its "loading" state each time, never on the previous booking's form.
+    var content = document.getElementById("booking-modal-content");
+    var loading = content.innerHTML;
     modalEl.addEventListener("shown.bs.modal", function () {
       var first = modalEl.querySelector(".is-invalid, input:not([type=hidden]), select, textarea");
       if (first) first.focus();
     });
+    modalEl.addEventListener("hidden.bs.modal", function () { content.innerHTML = loading; });
   }
   var calendars = [];
   document.body.addEventListener("bookingSaved", function () {
