@@ -83,8 +83,22 @@ def board(request: HttpRequest) -> HttpResponse:
 
 @require_perm("industry.book_equipment")
 def calendar(request: HttpRequest) -> HttpResponse:
-    """All machines in one FullCalendar week, coloured by machine family."""
-    return render(request, "industry/calendar.html", {"categories": Equipment.Category.choices})
+    """All machines in FullCalendar: one row per machine across the week (or the day, on a phone),
+    grouped by family, or the list of the bookings."""
+    machines = [
+        {
+            "id": machine.pk,
+            "code": machine.code,
+            "name": machine.name,
+            "category": machine.category,
+            "family": machine.get_category_display(),
+            "url": machine.get_absolute_url(),
+        }
+        for machine in selectors.equipment_catalogue()
+    ]
+    return render(
+        request, "industry/calendar.html", {"categories": Equipment.Category.choices, "machines": machines}
+    )
 
 
 @require_perm("industry.book_equipment")
