@@ -332,3 +332,38 @@ def test_the_booking_dialog_is_titled_with_the_machine_it_books(as_user, make_us
 
     assert '<h2 class="modal-title h5" id="booking-modal-title">Scanner 3D GOM ATOS Q</h2>' in chosen.content.decode()
     assert 'id="booking-modal-title">Réserver une machine</h2>' in open_choice.content.decode()
+
+
+def test_the_week_board_shows_a_night_booking_on_each_of_its_days_up_to_or_from_midnight(as_user, engineer):
+    printer = EquipmentFactory(name="Imprimante résine Formlabs Form 3L")
+    BookingFactory(
+        equipment=printer,
+        start=next_monday_at(18),
+        end=next_monday_at(18) + dt.timedelta(hours=12),
+        title="Impression de nuit",
+    )
+
+    response = as_user(engineer).get("/innover/planning/", {"semaine": next_monday_at(9).date().isoformat()})
+
+    row = response.context["rows"][0]
+    assert [[(s.from_before, s.to_after) for s in day] for day in row.days[:3]] == [
+        [(False, True)],
+        [(True, False)],
+        [],
+    ]
+    body = response.content.decode()
+    assert "18:00 →" in body and "→ 06:00" in body and "18:00–06:00" not in body
+
+
+def test_the_week_board_narrows_to_one_family_of_machines(as_user, engineer):
+    from hall32.industry.models import Equipment
+
+    EquipmentFactory(name="Tour CN Haas ST-10", category=Equipment.Category.MACHINING)
+    EquipmentFactory(name="Scanner 3D GOM ATOS Q", category=Equipment.Category.METROLOGY)
+    client = as_user(engineer)
+
+    narrowed = client.get("/innover/planning/", {"categorie": Equipment.Category.MACHINING})
+    unknown = client.get("/innover/planning/", {"categorie": "sous-marins"})
+
+    assert [r.equipment.name for r in narrowed.context["rows"]] == ["Tour CN Haas ST-10"]
+    assert len(unknown.context["rows"]) == 2

@@ -64,12 +64,17 @@ def board(request: HttpRequest) -> HttpResponse:
     """All machines over one week: the across-machines view, readable on a phone too."""
     day = parse_date(request.GET.get("semaine") or "") or timezone.localdate()
     monday = day - dt.timedelta(days=day.weekday())
-    rows = selectors.week_board(monday=monday)
+    category = request.GET.get("categorie", "")
+    if category not in Equipment.Category.values:
+        category = ""
+    rows = selectors.week_board(monday=monday, category=category)
     return render(
         request,
         "industry/board.html",
         {
             "rows": rows,
+            "by_day": selectors.board_by_day(rows),
+            "category": category,
             "monday": monday,
             "days": [monday + dt.timedelta(days=i) for i in range(7)],
             "previous": monday - dt.timedelta(days=7),
