@@ -77,7 +77,9 @@ def test_a_machine_booked_from_the_free_machine_search_leaves_the_results(page, 
     expect(results.get_by_text(taken.name)).to_have_count(0)
     assert page.url.endswith(f"start={day}T10%3A00&end={day}T11%3A00&category=")
 
-    results.locator(".list-group-item").filter(has_text=lathe.name).get_by_role("button", name="Réserver").click()
+    results.locator(".list-group-item").filter(has_text=lathe.name).get_by_role(
+        "button", name="Réserver"
+    ).click()
     expect(page.get_by_role("dialog", name=lathe.name)).to_be_visible()
     dialog = page.locator("#booking-modal")
     expect(dialog.get_by_role("heading", name=lathe.name)).to_be_visible()

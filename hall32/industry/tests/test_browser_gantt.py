@@ -94,7 +94,12 @@ def test_the_gantt_opens_on_the_first_day_labels_its_rows_and_shows_every_bar_wh
     labels = page.locator("#gantt-frame .gantt-labels li")
     expect(labels).to_have_count(4)
     for index, (job, sequence, machine) in enumerate(
-        [("OF-01", 1, "HP Multi"), ("OF-01", 2, "Centre d'usinage"), ("OF-02", 1, "HP Multi"), ("OF-02", 2, "Centre")]
+        [
+            ("OF-01", 1, "HP Multi"),
+            ("OF-01", 2, "Centre d'usinage"),
+            ("OF-02", 1, "HP Multi"),
+            ("OF-02", 2, "Centre"),
+        ]
     ):
         label = labels.nth(index)
         expect(label).to_be_visible()
@@ -104,7 +109,9 @@ def test_the_gantt_opens_on_the_first_day_labels_its_rows_and_shows_every_bar_wh
         assert row["y"] <= bar["y"] + bar["height"] / 2 <= row["y"] + row["height"]
 
 
-def test_on_a_phone_the_gantt_scrolls_inside_its_frame_and_its_labels_stay_in_view(page, login_in_browser, run):
+def test_on_a_phone_the_gantt_scrolls_inside_its_frame_and_its_labels_stay_in_view(
+    page, login_in_browser, run
+):
     _open(page, login_in_browser, run, 390)
 
     container = page.locator("#gantt .gantt-container")

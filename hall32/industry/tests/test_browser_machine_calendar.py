@@ -58,18 +58,28 @@ def test_the_week_shows_each_machine_s_bookings_on_its_row(page, login_in_browse
     monday = next_monday_at(9).date()
     rows = page.locator(".mb-table tbody tr[data-machine]")
     expect(rows).to_have_count(2)
-    expect(page.locator(".mb-family")).to_have_text(["Fabrication additive polymère", "Usinage"], ignore_case=True)
+    expect(page.locator(".mb-family")).to_have_text(
+        ["Fabrication additive polymère", "Usinage"], ignore_case=True
+    )
     expect(rows.filter(has_text="Tour CN Haas ST-10").locator(".mb-slot")).to_have_count(1)
     lathe = _slots(page, "US-T1")
     assert [s["day"] for s in lathe] == [monday.isoformat()]
-    assert lathe[0]["from"] == pytest.approx(9 / 24, abs=0.01) and lathe[0]["to"] == pytest.approx(12 / 24, abs=0.01)
+    assert lathe[0]["from"] == pytest.approx(9 / 24, abs=0.01) and lathe[0]["to"] == pytest.approx(
+        12 / 24, abs=0.01
+    )
     assert lathe[0]["title"].startswith("09:00–12:00 · Axes de robot")
     night = _slots(page, "FA-P3")
     assert [s["day"] for s in night] == [monday.isoformat(), (monday + dt.timedelta(days=1)).isoformat()]
-    assert night[0]["from"] == pytest.approx(18 / 24, abs=0.01) and night[0]["to"] == pytest.approx(1, abs=0.01)
-    assert night[1]["from"] == pytest.approx(0, abs=0.01) and night[1]["to"] == pytest.approx(6 / 24, abs=0.01)
+    assert night[0]["from"] == pytest.approx(18 / 24, abs=0.01) and night[0]["to"] == pytest.approx(
+        1, abs=0.01
+    )
+    assert night[1]["from"] == pytest.approx(0, abs=0.01) and night[1]["to"] == pytest.approx(
+        6 / 24, abs=0.01
+    )
     # Read at a glance: the week fits the page, no sideways scrolling.
-    assert page.evaluate("() => document.querySelector('.mb-scroll').scrollWidth <= document.querySelector('.mb-scroll').clientWidth")
+    assert page.evaluate(
+        "() => document.querySelector('.mb-scroll').scrollWidth <= document.querySelector('.mb-scroll').clientWidth"
+    )
 
     page.locator("#calendar-category").select_option(Equipment.Category.MACHINING)
     expect(rows).to_have_count(1)
@@ -83,7 +93,9 @@ def test_a_click_on_a_free_moment_of_a_row_books_that_machine_from_there(page, l
     page.locator(".fc-next-button").click()
     wednesday = next_monday_at(9).date() + dt.timedelta(days=2)
 
-    track = page.locator('tr[data-machine="US-T1"] td:nth-child(4) .mb-track')  # th, Monday, Tuesday, Wednesday
+    track = page.locator(
+        'tr[data-machine="US-T1"] td:nth-child(4) .mb-track'
+    )  # th, Monday, Tuesday, Wednesday
     expect(page.locator('tr[data-machine="US-T1"] .mb-slot')).to_have_count(1)  # next week's bookings are in
     box = track.bounding_box()
     track.click(position={"x": box["width"] * (14.2 / 24), "y": box["height"] / 2})

@@ -315,7 +315,11 @@ def test_a_free_machine_search_with_the_end_before_the_start_says_so_next_to_the
     start = next_monday_at(9)
 
     response = _free_search(
-        as_user(engineer), start, start - dt.timedelta(hours=1), HTTP_HX_REQUEST="true", HTTP_HX_TARGET="free-search"
+        as_user(engineer),
+        start,
+        start - dt.timedelta(hours=1),
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="free-search",
     )
 
     body = response.content.decode()
@@ -330,7 +334,10 @@ def test_the_booking_dialog_is_titled_with_the_machine_it_books(as_user, make_us
     chosen = client.get(reverse("industry:booking_create"), {"equipment": machine.pk}, HTTP_HX_REQUEST="true")
     open_choice = client.get(reverse("industry:booking_create"), HTTP_HX_REQUEST="true")
 
-    assert '<h2 class="modal-title h5" id="booking-modal-title">Scanner 3D GOM ATOS Q</h2>' in chosen.content.decode()
+    assert (
+        '<h2 class="modal-title h5" id="booking-modal-title">Scanner 3D GOM ATOS Q</h2>'
+        in chosen.content.decode()
+    )
     assert 'id="booking-modal-title">Réserver une machine</h2>' in open_choice.content.decode()
 
 
