@@ -126,24 +126,57 @@ def calendar_events(
 
 
 @dataclass
+class BoardSlot:
+    """One booking's part of one day: a night booking has a part on each day it covers."""
+
+    booking: Booking
+    start: dt.datetime
+    end: dt.datetime
+    from_before: bool  # began on an earlier day
+    to_after: bool  # goes on the next day
+
+
+@dataclass
 class BoardRow:
     equipment: Equipment
-    days: list[list[Booking]]
+    days: list[list[BoardSlot]]
 
 
-def week_board(*, monday: dt.date) -> list[BoardRow]:
+def week_board(*, monday: dt.date, category: str = "") -> list[BoardRow]:
     """Machines by day of one week: the across-machines view."""
     tz = timezone.get_current_timezone()
     start = dt.datetime.combine(monday, dt.time(0), tzinfo=tz)
     end = start + dt.timedelta(days=7)
-    machines = list(equipment_catalogue())
-    per: dict[tuple[int, int], list[Booking]] = defaultdict(list)
-    for booking in bookings_between(start=start, end=end).order_by("start"):
+    machines = equipment_catalogue()
+    found = bookings_between(start=start, end=end)
+    if category:
+        machines = machines.filter(category=category)
+        found = found.filter(equipment__category=category)
+    per: dict[tuple[int, int], list[BoardSlot]] = defaultdict(list)
+    for booking in found.order_by("start"):
         first = max(0, (timezone.localtime(booking.start).date() - monday).days)
         last = min(6, (timezone.localtime(booking.end - dt.timedelta(seconds=1)).date() - monday).days)
         for day in range(first, last + 1):
-            per[(booking.equipment_id, day)].append(booking)
+            day_start = dt.datetime.combine(monday + dt.timedelta(days=day), dt.time(0), tzinfo=tz)
+            day_end = dt.datetime.combine(monday + dt.timedelta(days=day + 1), dt.time(0), tzinfo=tz)
+            per[(booking.equipment_id, day)].append(
+                BoardSlot(
+                    booking,
+                    timezone.localtime(max(booking.start, day_start)),
+                    timezone.localtime(min(booking.end, day_end)),
+                    from_before=booking.start < day_start,
+                    to_after=booking.end > day_end,
+                )
+            )
     return [BoardRow(m, [per[(m.pk, d)] for d in range(7)]) for m in machines]
+
+
+def board_by_day(rows: list[BoardRow]) -> list[list[tuple[Equipment, BoardSlot]]]:
+    """The same week day by day, every machine's bookings in the order they start (phones)."""
+    return [
+        sorted(((row.equipment, slot) for row in rows for slot in row.days[day]), key=lambda x: x[1].start)
+        for day in range(7)
+    ]
 
 
 def bookings_of(*, user: User) -> QuerySet[Booking]:

@@ -293,3 +293,98 @@ def test_who_holds_which_qualification_is_for_engineers_and_managers_only(as_use
     ):
         status = as_user(make_user(role)).get("/innover/habilitations/").status_code
         assert (status == 200) == (role in allowed), role
+
+
+def _free_search(client, start, end, **headers):
+    return client.get(
+        reverse("industry:free_machines"),
+        {
+            "start": timezone.localtime(start).strftime("%Y-%m-%dT%H:%M"),
+            "end": timezone.localtime(end).strftime("%Y-%m-%dT%H:%M"),
+        },
+        **headers,
+    )
+
+
+def test_an_htmx_free_machine_search_answers_its_results_only(as_user, engineer):
+    EquipmentFactory(name="Tour CN Haas ST-10", qualification=None)
+    start = next_monday_at(9)
+
+    response = _free_search(
+        as_user(engineer),
+        start,
+        start + dt.timedelta(hours=2),
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="free-search",
+    )
+
+    body = response.content.decode()
+    assert "Tour CN Haas ST-10" in body
+    assert "<html" not in body and "<nav" not in body and body.count('id="free-results"') == 1
+    # After a booking the same search is asked again, so that the booked machine leaves the list.
+    assert 'hx-trigger="bookingSaved from:body"' in body
+
+
+def test_a_free_machine_search_with_the_end_before_the_start_says_so_next_to_the_end(as_user, engineer):
+    start = next_monday_at(9)
+
+    response = _free_search(
+        as_user(engineer),
+        start,
+        start - dt.timedelta(hours=1),
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="free-search",
+    )
+
+    body = response.content.decode()
+    assert 'id="id_end_error"' in body and "La fin doit être après le début." in body
+    assert "<html" not in body
+
+
+def test_the_booking_dialog_is_titled_with_the_machine_it_books(as_user, make_user):
+    machine = EquipmentFactory(name="Scanner 3D GOM ATOS Q", qualification=None)
+    client = as_user(make_user(Role.LEARNER))
+
+    chosen = client.get(reverse("industry:booking_create"), {"equipment": machine.pk}, HTTP_HX_REQUEST="true")
+    open_choice = client.get(reverse("industry:booking_create"), HTTP_HX_REQUEST="true")
+
+    assert (
+        '<h2 class="modal-title h5" id="booking-modal-title">Scanner 3D GOM ATOS Q</h2>'
+        in chosen.content.decode()
+    )
+    assert 'id="booking-modal-title">Réserver une machine</h2>' in open_choice.content.decode()
+
+
+def test_the_week_board_shows_a_night_booking_on_each_of_its_days_up_to_or_from_midnight(as_user, engineer):
+    printer = EquipmentFactory(name="Imprimante résine Formlabs Form 3L")
+    BookingFactory(
+        equipment=printer,
+        start=next_monday_at(18),
+        end=next_monday_at(18) + dt.timedelta(hours=12),
+        title="Impression de nuit",
+    )
+
+    response = as_user(engineer).get("/innover/planning/", {"semaine": next_monday_at(9).date().isoformat()})
+
+    row = response.context["rows"][0]
+    assert [[(s.from_before, s.to_after) for s in day] for day in row.days[:3]] == [
+        [(False, True)],
+        [(True, False)],
+        [],
+    ]
+    body = response.content.decode()
+    assert "18:00 →" in body and "→ 06:00" in body and "18:00–06:00" not in body
+
+
+def test_the_week_board_narrows_to_one_family_of_machines(as_user, engineer):
+    from hall32.industry.models import Equipment
+
+    EquipmentFactory(name="Tour CN Haas ST-10", category=Equipment.Category.MACHINING)
+    EquipmentFactory(name="Scanner 3D GOM ATOS Q", category=Equipment.Category.METROLOGY)
+    client = as_user(engineer)
+
+    narrowed = client.get("/innover/planning/", {"categorie": Equipment.Category.MACHINING})
+    unknown = client.get("/innover/planning/", {"categorie": "sous-marins"})
+
+    assert [r.equipment.name for r in narrowed.context["rows"]] == ["Tour CN Haas ST-10"]
+    assert len(unknown.context["rows"]) == 2

@@ -64,12 +64,17 @@ def board(request: HttpRequest) -> HttpResponse:
     """All machines over one week: the across-machines view, readable on a phone too."""
     day = parse_date(request.GET.get("semaine") or "") or timezone.localdate()
     monday = day - dt.timedelta(days=day.weekday())
-    rows = selectors.week_board(monday=monday)
+    category = request.GET.get("categorie", "")
+    if category not in Equipment.Category.values:
+        category = ""
+    rows = selectors.week_board(monday=monday, category=category)
     return render(
         request,
         "industry/board.html",
         {
             "rows": rows,
+            "by_day": selectors.board_by_day(rows),
+            "category": category,
             "monday": monday,
             "days": [monday + dt.timedelta(days=i) for i in range(7)],
             "previous": monday - dt.timedelta(days=7),
@@ -83,8 +88,22 @@ def board(request: HttpRequest) -> HttpResponse:
 
 @require_perm("industry.book_equipment")
 def calendar(request: HttpRequest) -> HttpResponse:
-    """All machines in one FullCalendar week, coloured by machine family."""
-    return render(request, "industry/calendar.html", {"categories": Equipment.Category.choices})
+    """All machines in FullCalendar: one row per machine across the week (or the day, on a phone),
+    grouped by family, or the list of the bookings."""
+    machines = [
+        {
+            "id": machine.pk,
+            "code": machine.code,
+            "name": machine.name,
+            "category": machine.category,
+            "family": machine.get_category_display(),
+            "url": machine.get_absolute_url(),
+        }
+        for machine in selectors.equipment_catalogue()
+    ]
+    return render(
+        request, "industry/calendar.html", {"categories": Equipment.Category.choices, "machines": machines}
+    )
 
 
 @require_perm("industry.book_equipment")
@@ -102,7 +121,8 @@ def free_machines(request: HttpRequest) -> HttpResponse:
         request,
         "industry/free_machines.html",
         {"form": form, "machines": machines},
-        fragment="industry/_free_results.html",
+        fragment="industry/_free_search.html",
+        target="free-search",
     )
 
 
@@ -119,8 +139,18 @@ def _initial(request: HttpRequest) -> dict:
     return initial
 
 
+def _chosen_machine(form: BookingForm, booking: Booking | None) -> Equipment | None:
+    """The machine the form books, when one is chosen already: the dialog is titled with it."""
+    if booking is not None:
+        return booking.equipment
+    value = str(form["equipment"].value() or "")
+    if not value.isdigit():
+        return None
+    return form.fields["equipment"].queryset.filter(pk=value).first()
+
+
 def _booking_form_response(request: HttpRequest, form: BookingForm, booking: Booking | None) -> HttpResponse:
-    context = {"form": form, "booking": booking}
+    context = {"form": form, "booking": booking, "machine": _chosen_machine(form, booking)}
     if getattr(request, "htmx", None):
         return render(request, "industry/_booking_form.html", context)
     return render(request, "industry/booking_form.html", context)
