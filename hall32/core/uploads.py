@@ -184,7 +184,7 @@ class FileRule:
         return ", ".join(KINDS[kind].label for kind in self.kinds)
 
     def help_text(self) -> str:
-        return _("Types acceptés : %(kinds)s (%(exts)s) ; %(mb)s Mo au plus.") % {
+        return _("Types acceptés : %(kinds)s (%(exts)s) ; %(mb)s Mo au plus.") % {
             "kinds": self.labels(),
             "exts": ", ".join(f".{e}" for e in self.extensions),
             "mb": self.limit_mb,
@@ -201,7 +201,7 @@ class FileRule:
         size = int(upload.size or 0)
         if size > self.limit_mb * 1024 * 1024:
             raise ValidationError(
-                _("« %(name)s » pèse %(size)s : %(mb)s Mo au plus.")
+                _("« %(name)s » pèse %(size)s : %(mb)s Mo au plus.")
                 % {"name": name, "size": filesizeformat(size), "mb": self.limit_mb},
                 code="file_too_large",
             )
@@ -209,7 +209,7 @@ class FileRule:
         named = [KINDS[k] for k in self.kinds if ext in KINDS[k].extensions]
         if not named:
             raise ValidationError(
-                _("« %(name)s » : ce type de fichier n'est pas accepté. Types acceptés : %(kinds)s.")
+                _("« %(name)s » : ce type de fichier n'est pas accepté. Types acceptés : %(kinds)s.")
                 % {"name": name, "kinds": self.labels()},
                 code="file_type",
             )
@@ -219,12 +219,12 @@ class FileRule:
         actual = self.kind_of(head, size)
         if actual is not None:
             raise ValidationError(
-                _("« %(name)s » est en fait un fichier %(kind)s : renommez-le en .%(ext)s.")
+                _("« %(name)s » est en fait un fichier %(kind)s : renommez-le en .%(ext)s.")
                 % {"name": name, "kind": actual.label, "ext": actual.extensions[0]},
                 code="file_type",
             )
         raise ValidationError(
-            _("« %(name)s » n'est pas un vrai fichier %(kind)s : son contenu ne correspond pas à son nom.")
+            _("« %(name)s » n'est pas un vrai fichier %(kind)s : son contenu ne correspond pas à son nom.")
             % {"name": name, "kind": named[0].label},
             code="file_type",
         )

@@ -318,9 +318,9 @@ class ImportForm(forms.Form):
         self.fields["file"].validators.append(LEARNER_FILES)
         self.fields["file"].widget.attrs["accept"] = LEARNER_FILES.accept()
         self.fields["file"].help_text = _(
-            "Une ligne d'en-tête puis une ligne par apprenant·e ; CSV (séparateur ; , ou tabulation, "
-            "UTF-8 ou Windows-1252) ou XLSX, %(mb)s Mo au plus. Obligatoires : Nom, Prénom, Date de "
-            "naissance (JJ/MM/AAAA). Facultatives : Genre, Courriel, Téléphone, Code postal, Commune, "
+            "Une ligne d'en-tête puis une ligne par apprenant·e ; CSV (séparateur ; , ou tabulation, "
+            "UTF-8 ou Windows-1252) ou XLSX, %(mb)s Mo au plus. Obligatoires : Nom, Prénom, Date de "
+            "naissance (JJ/MM/AAAA). Facultatives : Genre, Courriel, Téléphone, Code postal, Commune, "
             "Statut, et pour un·e mineur·e Nom, Prénom, Courriel et Téléphone du responsable. Les "
             "noms usuels sont reconnus, en français ou en anglais (Nom de famille, Né(e) le, E-mail, "
             "Portable, CP, first_name…)."

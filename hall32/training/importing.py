@@ -258,7 +258,7 @@ def column_for(header: object) -> str | None:
 
 def accepted_headers() -> str:
     """Every field with a few of the names it is recognised by, for the unknown-column error."""
-    return " ; ".join(
+    return " ; ".join(
         f"{column.label} ({', '.join(column.shown)})" if column.shown else str(column.label)
         for column in COLUMNS
     )
@@ -337,7 +337,7 @@ def _decode(content: bytes) -> tuple[str, str]:
         return content.decode("latin-1"), "Latin-1"
 
 
-DELIMITERS = {";": "« ; »", ",": "« , »", "\t": gettext_lazy("tabulation")}
+DELIMITERS = {";": "« ; »", ",": "« , »", "\t": gettext_lazy("tabulation")}
 
 
 def _table(content: bytes, name: str) -> tuple[list[tuple[int, list[object]]], str]:
@@ -350,7 +350,7 @@ def _table(content: bytes, name: str) -> tuple[list[tuple[int, list[object]]], s
         rows = sheet.iter_rows(min_row=1, min_col=1, values_only=True)
         return [(number, list(row)) for number, row in enumerate(rows, start=1)], "XLSX"
     if content.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        raise Unreadable(_("format Excel 97-2003 (.xls) : enregistrez le fichier en .xlsx ou en .csv"))
+        raise Unreadable(_("format Excel 97-2003 (.xls) : enregistrez le fichier en .xlsx ou en .csv"))
     text, encoding = _decode(content)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
@@ -467,7 +467,7 @@ def read_learners(content: bytes, name: str, *, start: dt.date, min_age: int = 1
         if attribute is None:
             close = difflib.get_close_matches(compact(written), list(ALIASES), n=1, cutoff=0.8)
             hint = (
-                _("vouliez-vous dire « %(name)s » ? ") % {"name": BY_ATTRIBUTE[ALIASES[close[0]]].label}
+                _("vouliez-vous dire « %(name)s » ? ") % {"name": BY_ATTRIBUTE[ALIASES[close[0]]].label}
                 if close
                 else ""
             )
@@ -476,7 +476,7 @@ def read_learners(content: bytes, name: str, *, start: dt.date, min_age: int = 1
                     header_line,
                     number,
                     _shown(written),
-                    _("colonne inconnue ; %(hint)snoms reconnus : %(names)s")
+                    _("colonne inconnue ; %(hint)snoms reconnus : %(names)s")
                     % {"hint": hint, "names": accepted_headers()},
                 )
             )
@@ -487,7 +487,7 @@ def read_learners(content: bytes, name: str, *, start: dt.date, min_age: int = 1
                     header_line,
                     number,
                     _shown(written),
-                    _("même champ que la colonne %(n)s (« %(other)s ») : gardez-en une seule")
+                    _("même champ que la colonne %(n)s (« %(other)s ») : gardez-en une seule")
                     % {"n": first_number, "other": _shown(first_header)},
                 )
             )
@@ -501,7 +501,7 @@ def read_learners(content: bytes, name: str, *, start: dt.date, min_age: int = 1
                     header_line,
                     1,
                     str(column.label),
-                    _("colonne « %(name)s » absente de l'en-tête (noms reconnus : %(names)s)")
+                    _("colonne « %(name)s » absente de l'en-tête (noms reconnus : %(names)s)")
                     % {"name": column.label, "names": ", ".join((str(column.label), *column.shown))},
                 )
             )
@@ -527,7 +527,7 @@ def read_learners(content: bytes, name: str, *, start: dt.date, min_age: int = 1
             if limit and len(values[attribute]) > limit:
                 error(
                     attribute,
-                    _("trop long : %(n)s caractères, %(max)s au plus")
+                    _("trop long : %(n)s caractères, %(max)s au plus")
                     % {"n": number_format(len(values[attribute]), force_grouping=True), "max": limit},
                 )
                 values[attribute] = values[attribute][:limit]
@@ -541,11 +541,11 @@ def read_learners(content: bytes, name: str, *, start: dt.date, min_age: int = 1
             if not written:
                 error("birth_date", _("valeur obligatoire manquante"))
             elif re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", written):
-                error("birth_date", _("« %(value)s » : cette date n'existe pas") % {"value": written})
+                error("birth_date", _("« %(value)s » : cette date n'existe pas") % {"value": written})
             else:
                 error(
                     "birth_date",
-                    _("date illisible « %(value)s » (attendu JJ/MM/AAAA)") % {"value": written},
+                    _("date illisible « %(value)s » (attendu JJ/MM/AAAA)") % {"value": written},
                 )
         else:
             age = _age(birth, start)
@@ -560,14 +560,14 @@ def read_learners(content: bytes, name: str, *, start: dt.date, min_age: int = 1
         if "gender" in values:
             given = values["gender"]
             if given and compact(given) not in GENDERS:
-                error("gender", _("« %(value)s » inconnu (F, M ou X)") % {"value": _shown(given)})
+                error("gender", _("« %(value)s » inconnu (F, M ou X)") % {"value": _shown(given)})
             values["gender"] = GENDERS.get(compact(given), "") if given else ""
         if "status" in values:
             given = values["status"]
             if given and compact(given) not in STATUSES:
                 error(
                     "status",
-                    _("« %(value)s » inconnu (apprenti, scolaire ou stagiaire)") % {"value": _shown(given)},
+                    _("« %(value)s » inconnu (apprenti, scolaire ou stagiaire)") % {"value": _shown(given)},
                 )
             values["status"] = STATUSES.get(compact(given), "apprentice")
         for attribute in ("email", "guardian_email"):
@@ -577,13 +577,13 @@ def read_learners(content: bytes, name: str, *, start: dt.date, min_age: int = 1
                     validate_email(value)
                 except ValidationError:
                     error(
-                        attribute, _("adresse de courriel invalide « %(value)s »") % {"value": _shown(value)}
+                        attribute, _("adresse de courriel invalide « %(value)s »") % {"value": _shown(value)}
                     )
         postcode = values.get("postcode", "")
         if postcode and not re.fullmatch(r"\d{5}", postcode):
             error(
                 "postcode",
-                _("« %(value)s » n'est pas un code postal à 5 chiffres") % {"value": _shown(postcode)},
+                _("« %(value)s » n'est pas un code postal à 5 chiffres") % {"value": _shown(postcode)},
             )
         email = values.get("email", "").lower()
         if email:
@@ -596,7 +596,7 @@ def read_learners(content: bytes, name: str, *, start: dt.date, min_age: int = 1
             )
             if _age(birth, start) < 18 and not guardian_given:
                 where = "guardian_last_name" if "guardian_last_name" in result.columns else "birth_date"
-                error(where, _("mineur·e : nom et courriel ou téléphone d'un responsable légal obligatoires"))
+                error(where, _("mineur·e : nom et courriel ou téléphone d'un responsable légal obligatoires"))
             key = (compact(values.get("last_name")), compact(values.get("first_name")), birth)
             if key in seen:
                 error("last_name", _("doublon de la ligne %(line)s") % {"line": seen[key]})

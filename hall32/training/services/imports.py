@@ -169,7 +169,7 @@ def learners_import_plan(*, cohort: Cohort, result: ImportResult) -> ImportPlan:
                     "email",
                     _(
                         "ce courriel est celui d'une autre personne de Hall 32 (date de naissance "
-                        "différente) : vérifiez-le, ou laissez la case vide"
+                        "différente) : vérifiez-le, ou laissez la case vide"
                     ),
                 )
         if person is None:
@@ -256,8 +256,8 @@ def learners_import(
         first = plan.refused[0]
         raise DomainError(
             ngettext(
-                "%(n)s erreur, rien n'a été importé : ligne %(line)s, %(why)s",
-                "%(n)s erreurs, rien n'a été importé ; la première, ligne %(line)s : %(why)s",
+                "%(n)s erreur, rien n'a été importé : ligne %(line)s, %(why)s",
+                "%(n)s erreurs, rien n'a été importé ; la première, ligne %(line)s : %(why)s",
                 len(plan.refused),
             )
             % {"n": len(plan.refused), "line": first.line, "why": first.reason},
@@ -268,7 +268,7 @@ def learners_import(
     if expected is not None and plan.fingerprint != expected:
         raise DomainError(
             _(
-                "Les données ont changé depuis l'aperçu : vérifiez l'aperçu à jour, puis confirmez de nouveau."
+                "Les données ont changé depuis l'aperçu : vérifiez l'aperçu à jour, puis confirmez de nouveau."
             ),
             field="file",
             code="stale",

@@ -154,7 +154,7 @@ def cohort_import(request: HttpRequest, pk: int) -> HttpResponse:
         created, updated, enrolled = outcome.created, outcome.updated, len(outcome.enrolments)
         messages.success(
             request,
-            _("Import terminé : %(created)s, %(updated)s, %(enrolled)s.")
+            _("Import terminé : %(created)s, %(updated)s, %(enrolled)s.")
             % {
                 "created": ngettext("%(n)s personne créée", "%(n)s personnes créées", created)
                 % {"n": created},
