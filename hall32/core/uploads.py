@@ -123,7 +123,9 @@ KINDS: dict[str, Kind] = {
     "dxf": Kind("DXF", ("dxf",), _dxf),
     "iges": Kind("IGES", ("igs", "iges"), _iges),
     "zip": Kind("ZIP", ("zip", "3mf"), _zip),
-    "office": Kind("Office", ("docx", "xlsx", "pptx", "odt", "ods", "odp"), _zip),
+    "office": Kind(
+        "Office (Word, Excel, PowerPoint, OpenDocument)", ("docx", "xlsx", "pptx", "odt", "ods", "odp"), _zip
+    ),
     "xlsx": Kind("XLSX", ("xlsx",), _zip),
     "csv": Kind("CSV", ("csv",), _csv),
 }
@@ -184,9 +186,8 @@ class FileRule:
         return ", ".join(KINDS[kind].label for kind in self.kinds)
 
     def help_text(self) -> str:
-        return _("Types acceptés : %(kinds)s (%(exts)s) ; %(mb)s Mo au plus.") % {
+        return _("Types acceptés : %(kinds)s ; %(mb)s Mo au plus.") % {
             "kinds": self.labels(),
-            "exts": ", ".join(f".{e}" for e in self.extensions),
             "mb": self.limit_mb,
         }
 
@@ -209,8 +210,8 @@ class FileRule:
         named = [KINDS[k] for k in self.kinds if ext in KINDS[k].extensions]
         if not named:
             raise ValidationError(
-                _("« %(name)s » : ce type de fichier n'est pas accepté. Types acceptés : %(kinds)s.")
-                % {"name": name, "kinds": self.labels()},
+                _("« %(name)s » : ce type de fichier n'est pas accepté (voir les types acceptés).")
+                % {"name": name},
                 code="file_type",
             )
         head = read_head(upload)

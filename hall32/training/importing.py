@@ -303,7 +303,7 @@ class ImportResult:
     errors: list[ImportError_] = field(default_factory=list)
     # Where each field is in the file: attribute -> (column number, header as written).
     columns: dict[str, tuple[int, str]] = field(default_factory=dict)
-    source: str = ""  # how the file was read: "CSV, « ; », Windows-1252"
+    source: str = ""  # how the file was read: "CSV, point-virgule, Windows-1252"
 
     @property
     def ok(self) -> bool:
@@ -337,7 +337,11 @@ def _decode(content: bytes) -> tuple[str, str]:
         return content.decode("latin-1"), "Latin-1"
 
 
-DELIMITERS = {";": "« ; »", ",": "« , »", "\t": gettext_lazy("tabulation")}
+DELIMITERS = {
+    ";": gettext_lazy("point-virgule"),
+    ",": gettext_lazy("virgule"),
+    "\t": gettext_lazy("tabulation"),
+}
 
 
 def _table(content: bytes, name: str) -> tuple[list[tuple[int, list[object]]], str]:
@@ -360,9 +364,7 @@ def _table(content: bytes, name: str) -> tuple[list[tuple[int, list[object]]], s
     if declared:  # Excel's own hint: "sep=;" on the first line
         delimiter, first = declared.group(1), 1
     if delimiter is None:
-        header = next((line for line in lines if line.strip()), "")
-        counts = {d: header.count(d) for d in (";", "\t", ",")}
-        delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ";"
+        delimiter = _delimiter(lines[first : first + 10])
     reader = csv.reader(io.StringIO("\n".join(lines[first:])), delimiter=delimiter)
     table = []
     previous = 0
@@ -370,6 +372,21 @@ def _table(content: bytes, name: str) -> tuple[list[tuple[int, list[object]]], s
         table.append((first + previous + 1, list(row)))
         previous = reader.line_num
     return table, f"CSV, {DELIMITERS.get(delimiter, delimiter)}, {encoding}"
+
+
+def _delimiter(lines: list[str]) -> str:
+    """The separator under which the first lines hold the most recognised header names (a title
+    line such as "Liste des apprentis, rentrée 2026" must not make it a comma); else the most
+    frequent one."""
+
+    def recognised(delimiter: str) -> int:
+        rows = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
+        return max((sum(1 for cell in row if column_for(cell)) for row in rows), default=0)
+
+    def frequent(delimiter: str) -> int:
+        return max((line.count(delimiter) for line in lines), default=0)
+
+    return max((";", "\t", ","), key=lambda d: (recognised(d), frequent(d)))
 
 
 DATE_FORMATS = (
@@ -459,6 +476,7 @@ def read_learners(content: bytes, name: str, *, start: dt.date, min_age: int = 1
         result.errors.append(ImportError_(1, 1, _("fichier"), _("le fichier est vide")))
         return result
     header_line, headers = table[header_index]
+    names_listed = False  # the recognised names are listed once, with the first unknown column
     for number, header in enumerate(headers, start=1):
         written = _text(header)
         if not written:
@@ -471,15 +489,14 @@ def read_learners(content: bytes, name: str, *, start: dt.date, min_age: int = 1
                 if close
                 else ""
             )
-            result.errors.append(
-                ImportError_(
-                    header_line,
-                    number,
-                    _shown(written),
-                    _("colonne inconnue ; %(hint)snoms reconnus : %(names)s")
-                    % {"hint": hint, "names": accepted_headers()},
-                )
+            reason = (
+                _("colonne inconnue ; %(hint)svoir les noms reconnus plus haut") % {"hint": hint}
+                if names_listed
+                else _("colonne inconnue ; %(hint)snoms reconnus : %(names)s")
+                % {"hint": hint, "names": accepted_headers()}
             )
+            result.errors.append(ImportError_(header_line, number, _shown(written), reason))
+            names_listed = True
         elif attribute in result.columns:
             first_number, first_header = result.columns[attribute]
             result.errors.append(

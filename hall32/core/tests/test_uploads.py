@@ -102,5 +102,5 @@ def test_the_cap_follows_its_setting(settings):
 
 
 def test_the_help_text_and_the_file_picker_name_every_accepted_kind():
-    assert "PDF, PNG, JPEG" in RULE.help_text() and ".step" in RULE.help_text()
+    assert "PDF, PNG, JPEG" in RULE.help_text() and "STEP, STL, DXF" in RULE.help_text()
     assert RULE.accept().startswith(".pdf,.png,.jpg,.jpeg,")
