@@ -48,11 +48,12 @@ def _zip(head: bytes, size: int) -> bool:
     return _mime(head) in ZIP_MIMES
 
 
-def _text(head: bytes) -> str | None:
-    """The head as text when it is text (no NUL byte, no markup), else None."""
+def _text(head: bytes, *, known_binary_is_text: bool = False) -> str | None:
+    """The head as text when it is text (no NUL byte, no markup, and, unless told otherwise, no
+    signature of a binary format), else None."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return head.decode("utf-16", errors="ignore")
-    if b"\x00" in head or _mime(head) is not None:
+    if b"\x00" in head or (not known_binary_is_text and _mime(head) is not None):
         return None
     try:
         text = head.decode("utf-8-sig")
@@ -101,7 +102,8 @@ def _iges(head: bytes, size: int) -> bool:
 
 
 def _csv(head: bytes, size: int) -> bool:
-    return _text(head) is not None
+    # Some binary signatures are two letters ("BM", "MZ"): a list whose header starts so is text.
+    return _text(head, known_binary_is_text=True) is not None
 
 
 @dataclass(frozen=True)

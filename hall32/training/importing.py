@@ -366,7 +366,7 @@ def _table(content: bytes, name: str) -> tuple[list[tuple[int, list[object]]], s
     if delimiter is None:
         delimiter = _delimiter(lines[first : first + 10])
     reader = csv.reader(io.StringIO("\n".join(lines[first:])), delimiter=delimiter)
-    table = []
+    table: list[tuple[int, list[object]]] = []
     previous = 0
     for row in reader:
         table.append((first + previous + 1, list(row)))
@@ -463,12 +463,12 @@ def read_learners(content: bytes, name: str, *, start: dt.date, min_age: int = 1
     result = ImportResult()
     try:
         table, result.source = _table(content, name)
-    except Unreadable as error:
-        result.errors.append(ImportError_(1, 1, _("fichier"), str(error)))
+    except Unreadable as problem:
+        result.errors.append(ImportError_(1, 1, _("fichier"), str(problem)))
         return result
-    except Exception as error:  # an unreadable file is one located error, not a crash
+    except Exception as problem:  # an unreadable file is one located error, not a crash
         result.errors.append(
-            ImportError_(1, 1, _("fichier"), _("illisible (%(why)s)") % {"why": type(error).__name__})
+            ImportError_(1, 1, _("fichier"), _("illisible (%(why)s)") % {"why": type(problem).__name__})
         )
         return result
     header_index = _header(table)

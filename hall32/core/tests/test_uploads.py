@@ -104,3 +104,12 @@ def test_the_cap_follows_its_setting(settings):
 def test_the_help_text_and_the_file_picker_name_every_accepted_kind():
     assert "PDF, PNG, JPEG" in RULE.help_text() and "STEP, STL, DXF" in RULE.help_text()
     assert RULE.accept().startswith(".pdf,.png,.jpg,.jpeg,")
+
+
+def test_a_learner_list_is_text_even_when_it_starts_like_a_binary_signature():
+    rule = FileRule(("csv", "xlsx"), max_mb=5)
+
+    rule(SimpleUploadedFile("liste.csv", b"BMX;Nom;Prenom\n1;Roux;Tom\n"))
+    rule(SimpleUploadedFile("liste.xlsx", an_xlsx()))
+    with pytest.raises(ValidationError):
+        rule(SimpleUploadedFile("liste.csv", b"MZ\x90\x00\x03\x00\x00\x00"))

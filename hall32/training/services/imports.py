@@ -127,7 +127,7 @@ def _shown(attribute: str, value: object) -> str:
     if isinstance(value, dt.date):
         return f"{value:%d/%m/%Y}"
     if attribute == "gender":
-        return str(Person.Gender(value).label) if value else ""
+        return str(Person.Gender(str(value)).label) if value else ""
     return str(value or "")
 
 

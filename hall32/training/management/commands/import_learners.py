@@ -65,6 +65,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{file}:{row.line}: à créer : {row.last_name.upper()} {row.first_name}")
         for planned in plan.to_update:
             person = planned.person
+            assert person is not None  # to_update holds the people found again
             changes = [f"{c.label} : {c.old or '—'} → {c.new}" for c in planned.changes]
             changes += [f"{c.label} gardé : « {c.old} » (le fichier dit « {c.new} »)" for c in planned.kept]
             changes += [
