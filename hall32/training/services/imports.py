@@ -189,12 +189,11 @@ def learners_import_plan(*, cohort: Cohort, result: ImportResult) -> ImportPlan:
                 refuse("last_name", _("même personne que la ligne %(line)s") % {"line": matched[person.pk]})
             matched.setdefault(person.pk, row.line)
             planned.changes = _learner_changes(person, row)
+            # Names stay as Hall 32 has them; "MARTIN" is "Martin", but "Lea" is not "Léa": say so.
             planned.kept = [
                 Change(a, str(label), getattr(person, a), getattr(row, a))
                 for a, label in KEPT.items()
-                if not _same(
-                    a, getattr(person, a), getattr(row, a)
-                )  # "MARTIN" is "Martin", "Lea" is not "Léa"
+                if not _same(a, getattr(person, a), getattr(row, a))
             ]
             planned.already_enrolled = person.pk in enrolled
         if planned.wants_guardian:
