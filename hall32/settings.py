@@ -179,6 +179,8 @@ X_FRAME_OPTIONS = "DENY"
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The largest project deliverable a client or an engineer may upload (MiB); see core.uploads.
+HALL32_DELIVERABLE_MAX_MB = env.get_int("DELIVERABLE_MAX_MB", 20)
 
 # Logs never carry personal data: no request bodies, no user names, only ids and paths.
 LOGGING = {

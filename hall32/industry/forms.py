@@ -27,6 +27,7 @@ from hall32.industry.models import (
     TimeEntry,
 )
 from hall32.industry.models.lines import DISTRIBUTION_CHOICES
+from hall32.industry.validators import DELIVERABLE_FILES
 
 SLOT_STEP = {"step": 900}  # quarter-hour steps in the browser's picker
 
@@ -243,6 +244,11 @@ class DeliverableForm(forms.ModelForm):
         model = Deliverable
         fields = ["title", "kind", "due_on", "delivered_on", "file"]
         widgets = {"due_on": DateInput(), "delivered_on": DateInput()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = DELIVERABLE_FILES.help_text()
+        self.fields["file"].widget.attrs["accept"] = DELIVERABLE_FILES.accept()
 
 
 class QuoteLineForm(forms.ModelForm):

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hall32.core import exports
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
 from hall32.core.web import check_perm, confirm_page, posted, render_page, require_perm, run_action, save_form
@@ -401,31 +401,20 @@ def usage_report(request: HttpRequest) -> HttpResponse:
 
 
 def _usage_xlsx(report, year: int) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    for sheet, title, lines, with_revenue in (
-        (book.active, _("Par machine"), report.by_equipment, False),
-        (book.create_sheet(), _("Par client"), report.by_client, True),
-    ):
-        sheet.title = title[:31]
+    def sheet(title: str, lines, with_revenue: bool) -> exports.Sheet:
         header = [title] + [m.strftime("%m/%Y") for m in report.months] + [_("Total (h)")]
-        if with_revenue:
-            header.append(_("Montant HT (€)"))
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
+        rows = []
         for line in lines:
             row = [line.label] + [round(v, 2) for v in line.months] + [round(line.total, 2)]
-            if with_revenue:
-                row.append(float(line.revenue))
-            sheet.append(row)
-        sheet.column_dimensions["A"].width = 42
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            rows.append(row + [float(line.revenue)] if with_revenue else row)
+        if with_revenue:
+            header.append(_("Montant HT (€)"))
+        return exports.Sheet(title, header, rows, widths={"A": 42})
+
+    return exports.xlsx_response(
+        f"hall32-utilisation-machines-{year}.xlsx",
+        [
+            sheet(_("Par machine"), report.by_equipment, False),
+            sheet(_("Par client"), report.by_client, True),
+        ],
     )
-    response["Content-Disposition"] = f'attachment; filename="hall32-utilisation-machines-{year}.xlsx"'
-    return response
