@@ -243,8 +243,12 @@ def _forum(b: Builder, day: str, classes: int, *, year: int, planned: bool) -> E
     pupils = sum(x.pupils for x in bookings)
     event.capacity = pupils + (8 if upcoming else b.rng.randint(20, 80))
     event.save(update_fields=["capacity"])
-    if upcoming:  # full: two more classes wait for a place
+    if upcoming:  # full: two more classes wait for a place, from schools not already coming
+        booked = {x.school_id for x in bookings}
         for school in b.rng.sample(b.colleges, 2):
+            if school.pk in booked:  # swapped without a new draw, so the rest of the demo is unchanged
+                school = next((c for c in b.colleges if c.pk not in booked), school)
+            booked.add(school.pk)
             b.book(event, school, status=ClassBooking.Status.WAITLISTED)
     if year == 2022 and day == "2022-11-17":
         b.book(event, b.rng.choice(b.colleges), status=ClassBooking.Status.NO_SHOW)

@@ -10,9 +10,11 @@ from typing import Any
 from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hall32.core.schoolyear import SchoolYear, school_year_case
 from hall32.outreach.models import (
+    CLASS_KINDS,
     ClassBooking,
     Event,
     EventKind,
@@ -111,6 +113,37 @@ def bookings_of(*, user) -> QuerySet[ClassBooking]:
     if getattr(user, "person_id", None):
         condition |= Q(teacher_id=user.person_id)
     return ClassBooking.objects.filter(condition).select_related("event", "school").order_by("-event__start")
+
+
+def teacher_upcoming(*, user) -> QuerySet[ClassBooking]:
+    """A teacher's coming visits: active bookings (confirmed or waiting) of events not over yet,
+    soonest first. A cancelled booking leaves this list (it shows in `teacher_history`)."""
+    return (
+        bookings_of(user=user).active().filter(event__end__gte=timezone.now()).order_by("event__start", "pk")
+    )
+
+
+def teacher_history(*, user) -> QuerySet[ClassBooking]:
+    """The rest of a teacher's bookings: events over, and bookings cancelled or marked absent."""
+    upcoming = Q(status__in=[ClassBooking.Status.CONFIRMED, ClassBooking.Status.WAITLISTED]) & Q(
+        event__end__gte=timezone.now()
+    )
+    return bookings_of(user=user).exclude(upcoming)
+
+
+def class_events() -> QuerySet[Event]:
+    """Upcoming public events a teacher can book a class for (the 'Réserver une classe' list)."""
+    return public_events().filter(kind__in=CLASS_KINDS)
+
+
+def booking_cancel_refusal(*, booking: ClassBooking) -> str | None:
+    """Why this booking can no longer be cancelled online, or None if it can: the one rule the
+    booking page (whether to offer the button) and the cancellation service share."""
+    if not booking.is_active:
+        return _("Cette réservation est déjà annulée.")
+    if booking.event.start <= timezone.now():
+        return _("L'événement a commencé : contactez l'équipe du hub pour toute absence.")
+    return None
 
 
 def booking_by_token(*, token) -> ClassBooking:
@@ -383,5 +416,4 @@ def open_days_held(*, year: SchoolYear) -> int:
 
 
 def teacher_dashboard(*, user) -> dict[str, Any]:
-    bookings = list(bookings_of(user=user).filter(event__end__gte=timezone.now())[:10])
-    return {"bookings": bookings}
+    return {"bookings": list(teacher_upcoming(user=user)[:10]), "events": list(class_events()[:3])}

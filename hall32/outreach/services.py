@@ -228,11 +228,10 @@ def booking_create(
 def booking_cancel(*, booking: ClassBooking) -> ClassBooking:
     """Cancel a booking; the freed places go to the waiting classes, in order."""
     event = Event.objects.select_for_update().get(pk=booking.event_id)
-    booking = ClassBooking.objects.get(pk=booking.pk)
-    if not booking.is_active:
-        raise DomainError(_("Cette réservation est déjà annulée."))
-    if event.start <= timezone.now():
-        raise DomainError(_("L'événement a commencé : contactez l'équipe du hub pour toute absence."))
+    booking = ClassBooking.objects.select_related("event").get(pk=booking.pk)
+    refusal = selectors.booking_cancel_refusal(booking=booking)
+    if refusal:
+        raise DomainError(refusal)
     booking.status = ClassBooking.Status.CANCELLED
     booking.cancelled_at = timezone.now()
     booking.save(update_fields=["status", "cancelled_at", "updated_at"])

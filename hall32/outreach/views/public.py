@@ -220,7 +220,11 @@ def booking_status(request: HttpRequest, token) -> HttpResponse:
     return render(
         request,
         "outreach/booking_status.html",
-        {"booking": booking, "position": selectors.waiting_position(booking=booking)},
+        {
+            "booking": booking,
+            "position": selectors.waiting_position(booking=booking),
+            "can_cancel": selectors.booking_cancel_refusal(booking=booking) is None,
+        },
     )
 
 
@@ -230,6 +234,10 @@ def booking_cancel(request: HttpRequest, token) -> HttpResponse:
         booking = selectors.booking_by_token(token=token)
     except ClassBooking.DoesNotExist:
         raise Http404 from None
+    refusal = selectors.booking_cancel_refusal(booking=booking)
+    if refusal and request.method == "GET":  # nothing to confirm: say why, on the booking's page
+        messages.info(request, refusal)
+        return redirect(booking.get_absolute_url())
     form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
         run_action(

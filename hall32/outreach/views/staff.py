@@ -347,7 +347,7 @@ def reach(request: HttpRequest) -> HttpResponse:
 def my_bookings(request: HttpRequest) -> HttpResponse:
     listing = Listing(
         request,
-        selectors.bookings_of(user=request.user),
+        selectors.teacher_history(user=request.user),
         sorts={"date": "event__start", "status": "status"},
         default_sort="-date",
     )
@@ -355,9 +355,8 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
         request,
         "outreach/my_bookings.html",
         {
+            "upcoming": selectors.teacher_upcoming(user=request.user),
             "listing": listing,
-            "events": selectors.public_events().filter(
-                kind__in=["forum", "intervention", "company_visit", "industry_week"]
-            )[:6],
+            "events": selectors.class_events()[:6],
         },
     )
