@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from hall32.core.listing import SearchFilterSet
-from hall32.outreach.models import CLASS_KINDS, Event, EventKind
+from hall32.outreach.models import CLASS_KINDS, Event, EventKind, VisitorRegistration
 
 
 def _years() -> list[tuple[int, str]]:
@@ -70,3 +70,27 @@ class PublicEventFilter(SearchFilterSet):
         if value == "classes":  # the events a teacher books a whole class for
             return queryset.filter(kind__in=CLASS_KINDS)
         return queryset.filter(**{f"for_{value}": True})
+
+
+class CheckInFilter(SearchFilterSet):
+    """The open-day desk's list: find a family by name, show who is still expected."""
+
+    search_fields = ("person__first_name", "person__last_name")
+    state = django_filters.ChoiceFilter(
+        choices=[("expected", _("Attendus")), ("came", _("Arrivés"))],
+        method="filter_state",
+        label=_("Arrivée"),
+        empty_label=_("Tous"),
+    )
+
+    class Meta:
+        model = VisitorRegistration
+        fields = ["q", "state"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        q = self.form.fields["q"].widget
+        q.attrs.update({"autofocus": True, "placeholder": _("Nom ou prénom…"), "autocomplete": "off"})
+
+    def filter_state(self, queryset, name, value):
+        return queryset.filter(attended=value == "came")

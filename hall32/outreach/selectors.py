@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,31 +41,68 @@ def public_events() -> QuerySet[Event]:
 
 
 def staff_events() -> QuerySet[Event]:
-    """Events for the staff list, with their booked pupils and waiting classes."""
+    """Events for the staff list, with their booked pupils and waiting classes, and their open-day
+    visitors (registered, and come) counted as everywhere else (`with_visitors`)."""
     confirmed = Q(bookings__status=ClassBooking.Status.CONFIRMED)
-    return Event.objects.select_related("host", "room").annotate(
+    events = Event.objects.select_related("host", "room").annotate(
         booked_pupils=Coalesce(
             Sum("bookings__pupils", filter=confirmed), Value(0), output_field=IntegerField()
         ),
         booked_classes=Count("bookings", filter=confirmed),
         waiting_classes=Count("bookings", filter=Q(bookings__status=ClassBooking.Status.WAITLISTED)),
-        visitors=Coalesce(
-            Sum("registrations__young_people", filter=Q(registrations__cancelled_at__isnull=True)),
-            Value(0),
-            output_field=IntegerField(),
-        ),
     )
+    return with_visitors(events)
 
 
 def confirmed_pupils(*, event: Event) -> int:
     return event.bookings.confirmed().aggregate(n=Coalesce(Sum("pupils"), 0))["n"]
 
 
-def registered_visitors(*, event: Event) -> int:
-    totals = event.registrations.filter(cancelled_at__isnull=True).aggregate(
-        young=Coalesce(Sum("young_people"), 0), parents=Coalesce(Sum("parents"), 0)
+# --- Open-day visitors: one definition for every page that counts them ------------------------
+# A visitor is a person: each young person and each parent of a registration. "Registered" counts
+# the registrations not cancelled (what the capacity holds); "came" counts those the desk recorded
+# on the day (what reach figures count). Dashboards, lists, the public page, the open-day pages and
+# the reach statistics all count through `_PEOPLE` over `live()` or `attendees()`.
+
+_PEOPLE = F("young_people") + F("parents")
+
+
+def _people_of(registrations: QuerySet[VisitorRegistration]) -> Coalesce:
+    total = registrations.filter(event=OuterRef("pk")).values("event").annotate(n=Sum(_PEOPLE)).values("n")
+    return Coalesce(Subquery(total, output_field=IntegerField()), Value(0))
+
+
+def with_visitors(events: QuerySet[Event]) -> QuerySet[Event]:
+    """Annotate events with `visitors` (registered) and `visitors_came` (recorded on the day)."""
+    return events.annotate(
+        visitors=_people_of(VisitorRegistration.objects.live()),
+        visitors_came=_people_of(VisitorRegistration.objects.attendees()),
     )
-    return totals["young"] + totals["parents"]
+
+
+@dataclass(frozen=True)
+class Visitors:
+    """An open day's visitors: registered (not cancelled) and come (recorded on the day)."""
+
+    registered: int
+    came: int
+    parties: int  # registrations not cancelled
+    parties_came: int
+
+
+def open_day_visitors(*, event: Event) -> Visitors:
+    live = VisitorRegistration.objects.live().filter(event=event)
+    totals = live.aggregate(
+        registered=Coalesce(Sum(_PEOPLE), 0),
+        came=Coalesce(Sum(_PEOPLE, filter=Q(attended=True)), 0),
+        parties=Count("id"),
+        parties_came=Count("id", filter=Q(attended=True)),
+    )
+    return Visitors(**totals)
+
+
+def registered_visitors(*, event: Event) -> int:
+    return open_day_visitors(event=event).registered
 
 
 @dataclass(frozen=True)
@@ -85,7 +122,7 @@ class Fill:
 
 def event_fill(*, event: Event) -> Fill:
     if event.takes_visitors:
-        return Fill(event.capacity, registered_visitors(event=event), 0)
+        return Fill(event.capacity, open_day_visitors(event=event).registered, 0)
     waiting = event.bookings.waiting().count()
     return Fill(event.capacity, confirmed_pupils(event=event), waiting)
 
@@ -263,9 +300,7 @@ def plan_grid(*, plan: ForumPlan) -> PlanGrid:
 def rota_problem(*, event: Event) -> rota_opt.RotaProblem:
     departures = []
     for slot in event.tour_slots.all():
-        visitors = slot.registrations.filter(cancelled_at__isnull=True).aggregate(
-            n=Coalesce(Sum("young_people"), 0) + Coalesce(Sum("parents"), 0)
-        )["n"]
+        visitors = slot.registrations.live().aggregate(n=Coalesce(Sum(_PEOPLE), 0))["n"]
         groups = -(-visitors // slot.group_size) if visitors else 0
         departures.append(rota_opt.TourDeparture(slot.pk, f"{slot.start:%H:%M}", groups))
     guides = [
@@ -288,8 +323,25 @@ def rota(*, event: Event) -> dict[int, list[Any]]:
 
 
 def registrations_for(*, event: Event) -> QuerySet[VisitorRegistration]:
-    return event.registrations.filter(cancelled_at__isnull=True).select_related(
-        "person", "course", "tour_slot"
+    return event.registrations.live().select_related("person", "course", "tour_slot")
+
+
+def check_in_refusal(*, event: Event) -> str | None:
+    """Why arrivals cannot be recorded for this open day (yet), or None: shared by the desk's page
+    and the check-in service."""
+    if event.status == Event.Status.CANCELLED:
+        return _("Cette journée est annulée.")
+    if timezone.localdate() < timezone.localtime(event.start).date():
+        return _("La journée n'a pas encore eu lieu : les arrivées s'enregistrent le jour même, à l'accueil.")
+    return None
+
+
+def check_in_list(*, event: Event) -> QuerySet[VisitorRegistration]:
+    """The desk's list on an open day: every live registration, by name."""
+    return (
+        event.registrations.live()
+        .select_related("person", "tour_slot")
+        .order_by("person__last_name", "person__first_name", "pk")
     )
 
 
@@ -327,8 +379,9 @@ class Reach:
 def reach_statistics(*, years: list[SchoolYear], until=None) -> dict[int, dict[str, Reach]]:
     """Reach per school year (start year) and event kind, plus a 'total' per year.
 
-    Counted: classes confirmed (not absent) at events that have taken place, open-day visitors
-    registered (not cancelled) at past open days, and the tallies of events without bookings.
+    Counted: classes confirmed (not absent) at events that have taken place, open-day visitors who
+    came (recorded at the desk on the day; a registration alone is not reach), and the tallies of
+    events without bookings.
     Cancelled events count for nothing. A few grouped queries, whatever the number of years.
     """
     until = until or timezone.now()
@@ -357,7 +410,8 @@ def reach_statistics(*, years: list[SchoolYear], until=None) -> dict[int, dict[s
         result[row["year"]][row["event__kind"]].events += row["events"]
 
     visitors = (
-        VisitorRegistration.objects.filter(held, cancelled_at__isnull=True, attended=True)
+        VisitorRegistration.objects.attendees()
+        .filter(held)
         .annotate(year=year)
         .exclude(year=None)
         .values("year", "event__kind")

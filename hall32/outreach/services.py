@@ -499,6 +499,24 @@ def visitor_cancel(*, registration: VisitorRegistration) -> VisitorRegistration:
 
 
 @transaction.atomic
+def visitor_check_in(*, registration: VisitorRegistration, came: bool = True) -> VisitorRegistration:
+    """Record at the desk, on the day, that a registration's visitors came (or undo a wrong tick).
+    Registering is not coming: nothing can be recorded before the open day. Safe to repeat."""
+    registration = (
+        VisitorRegistration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+    )
+    if registration.cancelled_at:
+        raise DomainError(_("Cette inscription est annulée."))
+    refusal = selectors.check_in_refusal(event=registration.event)
+    if refusal:
+        raise DomainError(refusal)
+    if registration.attended != came:
+        registration.attended = came
+        registration.save(update_fields=["attended", "updated_at"])
+    return registration
+
+
+@transaction.atomic
 def tour_rota_compute(*, event: Event) -> rota_opt.RotaResult:
     """Assign the available apprentices to the tour departures, fairly, and store the rota."""
     problem = selectors.rota_problem(event=event)

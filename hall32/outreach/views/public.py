@@ -108,6 +108,7 @@ def event_public(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "event": event,
             "fill": selectors.event_fill(event=event),
+            "visitors": selectors.open_day_visitors(event=event) if event.takes_visitors else None,
             "booking_form": booking_form,
             "visitor_form": visitor_form,
             "open": _is_open(event),
