@@ -95,7 +95,7 @@ def test_before_the_day_the_desk_says_so_and_records_nothing(desk):
     )
 
     assert "les arrivées s&#x27;enregistrent le jour même" in page
-    assert "Enregistrer l'arrivée" not in page and "Arrivé·e" not in page
+    assert "Enregistrer l'arrivée" not in page and "Pointer l'arrivée" not in page
     assert 'role="alert">La journée n&#x27;a pas encore eu lieu' in refused.content.decode()
     family.refresh_from_db()
     assert family.attended is False
