@@ -110,3 +110,13 @@ def test_only_hub_staff_tick_arrivals(as_user, make_user, today_open_day, role):
     assert client.post(f"/informer/gestion/{today_open_day.pk}/accueil/{family.pk}/").status_code == 403
     family.refresh_from_db()
     assert family.attended is False
+
+
+def test_a_visitor_s_data_export_says_whether_they_came(today_open_day):
+    from hall32.core import services as core_services
+
+    family = registration(today_open_day, "Martin", attended=True)
+
+    data = core_services.person_export(person=family.person, by=None)
+
+    assert data["informer"]["inscriptions_portes_ouvertes"][0]["venu"] is True
