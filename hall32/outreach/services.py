@@ -235,11 +235,10 @@ def booking_create(
 def booking_cancel(*, booking: ClassBooking) -> ClassBooking:
     """Cancel a booking; the freed places go to the waiting classes, in order."""
     event = Event.objects.select_for_update().get(pk=booking.event_id)
-    booking = ClassBooking.objects.get(pk=booking.pk)
-    if not booking.is_active:
-        raise DomainError(_("Cette réservation est déjà annulée."))
-    if event.start <= timezone.now():
-        raise DomainError(_("L'événement a commencé : contactez l'équipe du hub pour toute absence."))
+    booking = ClassBooking.objects.select_related("event").get(pk=booking.pk)
+    refusal = selectors.booking_cancel_refusal(booking=booking)
+    if refusal:
+        raise DomainError(refusal)
     booking.status = ClassBooking.Status.CANCELLED
     booking.cancelled_at = timezone.now()
     booking.save(update_fields=["status", "cancelled_at", "updated_at"])
@@ -505,6 +504,24 @@ def visitor_cancel(*, registration: VisitorRegistration) -> VisitorRegistration:
         raise DomainError(_("Cette inscription est déjà annulée."))
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["cancelled_at", "updated_at"])
+    return registration
+
+
+@transaction.atomic
+def visitor_check_in(*, registration: VisitorRegistration, came: bool = True) -> VisitorRegistration:
+    """Record at the desk, on the day, that a registration's visitors came (or undo a wrong tick).
+    Registering is not coming: nothing can be recorded before the open day. Safe to repeat."""
+    registration = (
+        VisitorRegistration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+    )
+    if registration.cancelled_at:
+        raise DomainError(_("Cette inscription est annulée."))
+    refusal = selectors.check_in_refusal(event=registration.event)
+    if refusal:
+        raise DomainError(refusal)
+    if registration.attended != came:
+        registration.attended = came
+        registration.save(update_fields=["attended", "updated_at"])
     return registration
 
 

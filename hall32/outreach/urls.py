@@ -28,6 +28,8 @@ urlpatterns = [
     path("gestion/<int:pk>/equipe/", staff.event_staffing, name="event_staffing"),
     path("gestion/<int:pk>/bilan/", staff.event_tally, name="event_tally"),
     path("gestion/<int:pk>/visites/", staff.open_day, name="open_day"),
+    path("gestion/<int:pk>/accueil/", staff.check_in, name="check_in"),
+    path("gestion/<int:pk>/accueil/<int:registration_pk>/", staff.check_in_mark, name="check_in_mark"),
     path(
         "gestion/reservations/<int:pk>/annuler/",
         staff.booking_staff_cancel,

@@ -30,6 +30,8 @@ rules.add_perm("outreach.view_events", is_hub_staff)
 rules.add_perm("outreach.manage_events", is_outreach_manager)
 rules.add_perm("outreach.plan_forum", is_outreach_manager)
 rules.add_perm("outreach.view_reach", is_hub_staff)
+# Whoever from the hub stands at the open-day desk ticks the visitors who arrive.
+rules.add_perm("outreach.check_in_visitors", is_hub_staff)
 rules.add_perm("outreach.view_my_bookings", is_teacher)
 rules.add_perm("outreach.view_classbooking", is_hub_staff | booked_it)
 rules.add_perm("outreach.cancel_classbooking", is_outreach_manager | booked_it)

@@ -11,7 +11,6 @@ from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear
 from hall32.training import selectors
 from hall32.training.models import (
-    AbsenceAlert,
     Application,
     Attendance,
     Contract,
@@ -24,12 +23,13 @@ from hall32.training.models import (
 def coordinator_panel(request: HttpRequest) -> dict[str, Any]:
     today = timezone.localdate()
     year = SchoolYear.of(today)
+    intake = selectors.admissions.current_intake(today=today)
     return {
-        "pipeline": selectors.admissions.pipeline_counts(school_year=year.start_year + 1),
-        "intake": year.start_year + 1,
+        "pipeline": selectors.admissions.pipeline_counts(school_year=intake),
+        "intake": intake,
         "without_contract": selectors.contracts.learners_without_contract(today=today).count(),
-        "without_company": selectors.admissions.admitted_without_company().count(),
-        "absences": AbsenceAlert.objects.filter(cohort__school_year=year.start_year).count(),
+        "without_company": selectors.admissions.admitted_without_company(school_year=intake).count(),
+        "absences": selectors.attendance.absence_alerts(school_year=year.start_year).count(),
         "students": selectors.cohorts.students_in(year=year),
         "year": year,
     }

@@ -108,6 +108,7 @@ def event_public(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "event": event,
             "fill": selectors.event_fill(event=event),
+            "visitors": selectors.open_day_visitors(event=event) if event.takes_visitors else None,
             "booking_form": booking_form,
             "visitor_form": visitor_form,
             "open": _is_open(event),
@@ -227,6 +228,7 @@ def booking_status(request: HttpRequest, token) -> HttpResponse:
             "booking": booking,
             "position": selectors.waiting_position(booking=booking),
             "has_rotation": rotation is not None,
+            "can_cancel": selectors.booking_cancel_refusal(booking=booking) is None,
         },
     )
 
@@ -246,6 +248,10 @@ def booking_cancel(request: HttpRequest, token) -> HttpResponse:
         booking = selectors.booking_by_token(token=token)
     except ClassBooking.DoesNotExist:
         raise Http404 from None
+    refusal = selectors.booking_cancel_refusal(booking=booking)
+    if refusal and request.method == "GET":  # nothing to confirm: say why, on the booking's page
+        messages.info(request, refusal)
+        return redirect(booking.get_absolute_url())
     form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
         run_action(
