@@ -27,4 +27,6 @@ class Command(BaseCommand):
                     write_mo(handle, catalog, use_fuzzy=False)
                 count += 1
         if verbosity:
-            self.stdout.write(f"{count} catalogue(s) compilé(s).")
+            self.stdout.write(
+                f"{count} catalogue{'s' if count > 1 else ''} compilé{'s' if count > 1 else ''}."
+            )

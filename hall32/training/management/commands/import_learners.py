@@ -32,7 +32,9 @@ class Command(BaseCommand):
         if result.errors:
             for error in result.errors:
                 self.stderr.write(error.located(str(file)))
-            raise CommandError(f"{len(result.errors)} erreur(s) : rien n'a été importé.")
+            raise CommandError(
+                f"{len(result.errors)} erreur{'s' if len(result.errors) > 1 else ''} : rien n'a été importé."
+            )
         try:
             created = learners_import(cohort=found, rows=result.rows, by=None)
         except DomainError as error:
