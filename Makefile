@@ -57,7 +57,7 @@ demo-db: $(STAMP) .env
 # Serves the demo hub on http://$(HOST):$(PORT) with gunicorn, like production; a second run keeps the data.
 run: demo-db
 	@echo "Hall 32 : http://$(HOST):$(PORT)/ (Ctrl+C pour arrêter)"
-	$(RUN_ENV) $(VENV)/bin/gunicorn hall32.wsgi --bind $(HOST):$(PORT) --workers 1 --threads 8 \
+	@$(RUN_ENV) $(VENV)/bin/gunicorn hall32.wsgi --bind $(HOST):$(PORT) --workers 1 --threads 8 \
 	  --timeout 300 --graceful-timeout 5 --log-level warning
 
 # For developers: Django's runserver with DEBUG on (debug pages, reload on every change).

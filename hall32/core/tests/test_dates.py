@@ -64,6 +64,15 @@ def test_agenda_lines_use_the_compact_form_with_a_capital_english_month():
         assert short_date(FIRST, year=True) == "Tue 1 Dec 2026"
 
 
+def test_the_dashboard_writes_today_like_every_other_date(monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda: FIRST)
+
+    with translation.override("fr"):
+        assert render('{% today "weekday" %}') == "mardi 1er décembre 2026"
+
+
 def test_a_missing_date_writes_nothing_so_default_can_take_over():
     assert render('{{ d|long_date|default:"–" }}', d=None) == "–"
 
@@ -80,7 +89,7 @@ def test_django_date_formats_give_the_same_long_form_in_english_not_the_american
 # Day-precision formats templates must not write by hand: they go through long_date, long_datetime
 # or short_date. Machine formats (ids, links, comparisons) stay; so does the apprenticeship
 # contract, which copies the official form's boxes (JJ/MM/AAAA).
-ALLOWED_FORMATS = {"H:i", "Ymd", "Y-m-d", "c", "M", "l"}
+ALLOWED_FORMATS = {"H:i", "Ymd", "Y-m-d", "c", "M", "l", "Y"}
 EXEMPT = {"training/templates/training/pdf/contract.html"}
 
 
@@ -90,7 +99,7 @@ def test_templates_write_dates_through_the_shared_filters():
         for path in sorted(ROOT.glob("*/templates/**/*.html"))
         if str(path.relative_to(ROOT)) not in EXEMPT
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-        for match in re.finditer(r"""\|date:(["'])(.*?)\1""", line)
+        for match in re.finditer(r"""(?:\|date:|\{% now )(["'])(.*?)\1""", line)
         if match.group(2) not in ALLOWED_FORMATS
     ]
     assert offenders == []

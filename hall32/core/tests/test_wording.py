@@ -105,5 +105,6 @@ def test_compiling_one_catalogue_says_so_in_the_singular(settings, tmp_path):
     out = StringIO()
 
     call_command("compile_translations", stdout=out)
+    call_command("compile_translations", stdout=out)
 
-    assert out.getvalue().strip() == "1 catalogue compilé."
+    assert out.getvalue().splitlines() == ["1 catalogue compilé.", "Traductions à jour."]
