@@ -1,10 +1,10 @@
-"""gunicorn's settings, read by `gunicorn hall32.wsgi` from the project directory.
+"""gunicorn's settings, read by `gunicorn hall32.wsgi` (and `make run`) from the project directory.
 
-Its access log goes through the same filter as Django's logs: no secret link (class bookings,
-applications, calendar feeds) is ever written to it.
+Its access log (one line per request, on standard output) goes through the same filter as
+Django's logs: no secret link (class bookings, applications, calendar feeds) is ever written to it.
+Levels come from gunicorn's own `--log-level`.
 """
 
-accesslog = "-"
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -19,7 +19,7 @@ logconfig_dict = {
         }
     },
     "loggers": {
-        "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "gunicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "gunicorn.error": {"handlers": ["console"], "propagate": False},
+        "gunicorn.access": {"handlers": ["console"], "propagate": False},
     },
 }

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import formats, timezone
-from django.utils.translation import get_language
+from django.utils import timezone
 
+from hall32.core.dates import long_date
 from hall32.core.models import User
 
 
@@ -26,10 +26,8 @@ def address_of(user: User | None) -> str:
 
 
 def long_day(day: dt.date) -> str:
-    """« lundi 1er décembre 2026 » (the French ordinal on the first), « Monday 1 December 2026 »."""
-    if day.day == 1 and (get_language() or "fr").startswith("fr"):
-        return formats.date_format(day, r"l \1\e\r F Y")
-    return formats.date_format(day, "l j F Y")
+    """« lundi 1er décembre 2026 », « Monday 1 December 2026 »: core.dates' one way, with the weekday."""
+    return long_date(day, weekday=True)
 
 
 def when(start: dt.datetime, end: dt.datetime) -> str:

@@ -1,4 +1,4 @@
-"""Logging filters: no secret link in the logs.
+"""Logging filters: no secret link in the logs, and one line per refused request.
 
 Class bookings, applications, open-day registrations and calendar feeds are reached by a secret
 link: whoever holds the URL acts as its owner. Access logs (runserver's django.server, Django's
@@ -6,6 +6,9 @@ django.request warnings, gunicorn's access log) write the path of every request,
 replaces every URL parameter named `token` (or ending in `_token`) by a placeholder, and the
 values of query parameters of that name. It resolves each path against the URLconf, so it knows
 the secret parameters from the routes themselves, not from a list kept by hand.
+
+A refused request (4xx) is expected, not a bug: its line keeps the status and the path, without
+the traceback Django attaches to it.
 """
 
 from __future__ import annotations
@@ -60,4 +63,18 @@ class RedactSecrets(logging.Filter):
         cleaned = redact(message)
         if cleaned != message:
             record.msg, record.args = cleaned, ()
+        return True
+
+
+class ClientErrorWithoutTraceback(logging.Filter):
+    """A 4xx answer (a refused permission, a bad request) is expected, not a bug: Django attaches
+    the exception to its log record, which prints a traceback; the line keeps the status and the
+    path only. Server errors (5xx) keep theirs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        status = getattr(record, "status_code", None)
+        if isinstance(status, int) and 400 <= status < 500:
+            record.exc_info = None
+            record.exc_text = None
+            record.stack_info = None
         return True

@@ -318,6 +318,62 @@ def class_rotation(*, booking: ClassBooking) -> list[dict[str, Any]] | None:
     return [{"slot": s, "workshop": workshops.get(s.pk)} for s in booking.event.slots.all()]
 
 
+TOP_CHOICES = 3  # "the 3 first choices" the summary counts
+
+
+@dataclass
+class PlanSummary:
+    """A forum plan told the way a coordinator judges it: the classes' choices, the tension trades."""
+
+    classes: int  # classes in the plan
+    with_choices: int  # of which ranked workshops
+    first_choice: int  # got their favourite workshop
+    top_choices: int  # got all their first TOP_CHOICES (or as many as they attend workshops)
+    visits: int  # workshops attended, all classes together
+    chosen_visits: int  # of which among the class's choices
+    tension_classes: int  # discover at least one tension trade
+    has_tension: bool  # the forum offers tension trades at all
+    gain_over_first_come: float | None  # preference score over "first come, first served" - 1
+
+    @property
+    def top_share(self) -> float | None:
+        return self.top_choices / self.with_choices if self.with_choices else None
+
+    @property
+    def chosen_share(self) -> float | None:
+        return self.chosen_visits / self.visits if self.visits else None
+
+
+def plan_summary(*, plan: ForumPlan, grid: PlanGrid) -> PlanSummary:
+    with_choices = first = top = visits = chosen = tension = 0
+    for row in grid.rows:
+        attended = [c for c in row["cells"] if c["workshop"] is not None]
+        ranks = {c["rank"] for c in attended if c["rank"]}
+        visits += len(attended)
+        chosen += sum(1 for c in attended if c["rank"])
+        tension += any(c["workshop"].is_tension for c in attended)
+        ranked = len(row["booking"].preferences.all())
+        if ranked:
+            with_choices += 1
+            first += 1 in ranks
+            wanted = set(range(1, min(TOP_CHOICES, ranked, len(attended)) + 1))
+            top += wanted <= ranks
+    gain = None
+    if plan.objective is not None and plan.greedy_objective:
+        gain = plan.objective / plan.greedy_objective - 1
+    return PlanSummary(
+        classes=len(grid.rows),
+        with_choices=with_choices,
+        first_choice=first,
+        top_choices=top,
+        visits=visits,
+        chosen_visits=chosen,
+        tension_classes=tension,
+        has_tension=any(w["workshop"].is_tension for w in grid.workshops),
+        gain_over_first_come=gain,
+    )
+
+
 # --- Open days ----------------------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from hall32.core import services as core_services
+from hall32.core.dates import long_date
 from hall32.core.errors import Conflict, DomainError
 from hall32.core.jobs import run_reporting
 from hall32.core.models import Job, Organisation, Person, User
@@ -196,7 +197,7 @@ def booking_create(
                 _("La classe %(name)s de cet établissement est déjà inscrite le %(day)s (%(event)s).")
                 % {
                     "name": other.class_name,
-                    "day": day.strftime("%d/%m/%Y"),
+                    "day": long_date(day),
                     "event": other.event.title,
                 },
                 field="class_name",
@@ -338,24 +339,25 @@ def forum_plan_compute(*, job_id: int) -> ForumPlan:
     job = Job.objects.get(pk=job_id)
     event = Event.objects.get(pk=job.params["event"])
     time_limit = float(job.params.get("time_limit", 10.0))
-    core_services.job_progress(job_id=job_id, progress=0, message=_("Préparation du problème…"))
+    core_services.job_progress(job_id=job_id, progress=0, message=_("Préparation du calcul…"))
 
     def report(elapsed: float, objective: int, bound: float) -> None:
         percent = min(95, int(100 * elapsed / max(time_limit, 0.1)))
         core_services.job_progress(
             job_id=job_id,
             progress=percent,
-            message=_("Meilleur plan trouvé : %(objective)s points (borne %(bound)s)")
-            % {"objective": objective, "bound": int(bound)},
+            message=_("Un planning est trouvé ; recherche d'un meilleur…"),
         )
 
     plan, result = forum_plan_solve(event=event, time_limit=time_limit, by=job.created_by, progress=report)
     url = event.get_staff_url() + "planning/"
     if result.found:
         message = (
-            _("Plan optimal trouvé (prouvé).")
+            _("Planning calculé : le meilleur possible avec ces contraintes.")
             if result.proven_optimal
-            else _("Plan réalisable trouvé ; l'optimalité n'est pas prouvée dans le temps imparti.")
+            else _(
+                "Planning calculé dans le temps imparti ; relancez avec une durée plus longue pour tenter de l'améliorer."
+            )
         )
         core_services.job_finish(job_id=job_id, result={"plan": plan.pk, "redirect": url, "message": message})
     else:

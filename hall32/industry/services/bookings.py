@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hall32.core import tokens
+from hall32.core.dates import long_date
 from hall32.core.errors import Conflict, DomainError, Forbidden
 from hall32.core.models import User
 from hall32.industry import hours
@@ -24,10 +25,10 @@ from hall32.industry.models import Booking, Equipment, FeedToken, Project, Quali
 
 def _when(booking: Booking) -> str:
     start, end = timezone.localtime(booking.start), timezone.localtime(booking.end)
-    day = formats.date_format(start, "l j F Y")
+    day = long_date(start, weekday=True)
     if start.date() == end.date():
         return f"{day}, {start:%H:%M}–{end:%H:%M}"
-    return f"{day} {start:%H:%M} – {formats.date_format(end, 'l j F Y')} {end:%H:%M}"
+    return f"{day} {start:%H:%M} – {long_date(end, weekday=True)} {end:%H:%M}"
 
 
 def describe(booking: Booking, *, viewer: User | None = None) -> str:
@@ -91,12 +92,12 @@ def qualification_problem(
                 "Votre habilitation « %(q)s » a expiré le %(d)s : faites-la renouveler pour réserver %(m)s."
             ) % {
                 "q": qualification.name,
-                "d": formats.date_format(latest, "SHORT_DATE_FORMAT"),
+                "d": long_date(latest),
                 "m": equipment.name,
             }
         return _("Votre habilitation « %(q)s » expire le %(d)s, avant la fin de ce créneau.") % {
             "q": qualification.name,
-            "d": formats.date_format(latest, "SHORT_DATE_FORMAT"),
+            "d": long_date(latest),
         }
     if any(g.revoked_on for g in grants):
         return _("Votre habilitation « %(q)s » a été retirée : voyez un·e ingénieur·e du Pôle Industrie.") % {

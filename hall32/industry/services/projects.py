@@ -11,6 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hall32.core.dates import long_date
 from hall32.core.errors import DomainError, Forbidden
 from hall32.core.models import Organisation, User
 from hall32.core.services import validated_save
@@ -276,8 +277,7 @@ def quote_decide(*, quote: Quote, accepted: bool, by: User) -> Quote:
         raise DomainError(_("Seul un devis envoyé s'accepte ou se refuse."))
     if accepted and quote.valid_until and quote.valid_until < timezone.localdate():
         raise DomainError(
-            _("Ce devis a expiré le %(d)s : demandez-en un nouveau.")
-            % {"d": quote.valid_until.strftime("%d/%m/%Y")}
+            _("Ce devis a expiré le %(d)s : demandez-en un nouveau.") % {"d": long_date(quote.valid_until)}
         )
     quote.status = Quote.Status.ACCEPTED if accepted else Quote.Status.DECLINED
     quote.decided_on = timezone.localdate()

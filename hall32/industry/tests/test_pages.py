@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from hall32.core.dates import long_date
 from hall32.core.roles import Role
 from hall32.core.tests.factories import OrganisationFactory
 from hall32.industry.models import Booking, QualificationGrant
@@ -255,12 +256,12 @@ def test_the_grants_list_flags_the_qualifications_that_expire_within_sixty_days(
     page = as_user(engineer).get(reverse("industry:grant_list")).content.decode()
 
     def cell(date):
-        return f">{date:%d/%m/%Y}</span>"
+        return f">{long_date(date)}</span>"
 
     assert (
         f'class="badge text-bg-warning" title="Expire dans moins de 60 jours"{cell(soon.expires_on)}' in page
     )
-    assert cell(later.expires_on) not in page and f"{later.expires_on:%d/%m/%Y}" in page
+    assert cell(later.expires_on) not in page and long_date(later.expires_on) in page
 
 
 def test_the_engineer_dashboard_counts_what_its_links_list(as_user, engineer):

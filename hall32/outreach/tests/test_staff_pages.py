@@ -126,7 +126,7 @@ def test_the_planner_runs_as_a_job_and_shows_a_proven_optimal_grid(
     assert plan.status == "OPTIMAL"
     assert plan.assignments.count() == 9
     body = response.content.decode()
-    assert "Optimal (prouvé)" in body
+    assert "Le meilleur planning possible" in body
     assert bookings[0].class_name in body
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.demo import FIRST_YEAR
@@ -140,7 +141,14 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         title=_("Annuler « %(title)s » ?") % {"title": event.title},
-        warning=_("%(n)s réservation(s) seront annulées et les enseignants prévenus.") % {"n": active},
+        warning=ngettext(
+            "%(n)s réservation sera annulée et son enseignant·e prévenu·e.",
+            "%(n)s réservations seront annulées et les enseignants prévenus.",
+            active,
+        )
+        % {"n": active}
+        if active
+        else _("Aucune réservation active : personne à prévenir."),
         danger_label=_("Annuler l'événement"),
         cancel_href=event.get_staff_url(),
     )

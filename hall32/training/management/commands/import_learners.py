@@ -43,7 +43,8 @@ class Command(BaseCommand):
         if plan.refused:
             for error in plan.refused:
                 self.stderr.write(error.located(str(file)))
-            raise CommandError(f"{len(plan.refused)} erreur(s) : rien n'a été importé.")
+            n = len(plan.refused)
+            raise CommandError(f"{n} erreur{'s' if n > 1 else ''} : rien n'a été importé.")
         if dry_run:
             self.stdout.write("Essai (--dry-run) : rien n'a été écrit.")
             return
