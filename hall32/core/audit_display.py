@@ -25,7 +25,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from hall32.core.audit import REDACTED
-from hall32.core.dates import long_date
+from hall32.core.dates import long_date, long_datetime
 from hall32.core.models import AuditEntry
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -45,7 +45,7 @@ class Change:
 class EntryView:
     entry: AuditEntry
     at: dt.datetime  # in Paris
-    when: str  # the locale's short date and time
+    when: str  # the date and time, written the one way of the language (core.dates)
     type_label: str
     url: str | None
     changes: list[Change] = field(default_factory=list)
@@ -133,7 +133,7 @@ def describe(entries: Iterable[AuditEntry], *, user: Any) -> list[EntryView]:
             EntryView(
                 entry=e,
                 at=at,
-                when=formats.date_format(at, "SHORT_DATETIME_FORMAT"),
+                when=long_datetime(at),
                 type_label=_type_label(e.content_type, model),
                 url=url,
                 changes=_changes(e, model, names),
@@ -206,7 +206,7 @@ def _typed(f: models.Field, value: Any) -> str:
         moment = dt.datetime.fromisoformat(value)
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment, dt.UTC)
-        return formats.date_format(timezone.localtime(moment, PARIS), "SHORT_DATETIME_FORMAT")
+        return long_datetime(timezone.localtime(moment, PARIS))
     if isinstance(f, models.DateField):
         return long_date(dt.date.fromisoformat(value))
     if isinstance(f, models.TimeField):

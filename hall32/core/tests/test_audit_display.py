@@ -65,18 +65,18 @@ def test_changes_show_field_labels_and_readable_values(changed, direction):
 
 def test_a_recorded_moment_is_shown_in_paris_time():
     # Stored in UTC: 10:00 on 1 July is noon in Paris (summer time), 10:00 on 1 January is 11:00.
-    assert readable(consent_field, "2026-07-01T10:00:00+00:00", {}) == "01/07/2026 12:00"
-    assert readable(consent_field, "2026-01-01T10:00:00+00:00", {}) == "01/01/2026 11:00"
+    assert readable(consent_field, "2026-07-01T10:00:00+00:00", {}) == "1er juillet 2026, 12:00"
+    assert readable(consent_field, "2026-01-01T10:00:00+00:00", {}) == "1er janvier 2026, 11:00"
 
 
 def test_the_entry_time_is_in_paris_in_the_locales_format(changed, direction):
     entry = _latest(changed)
     entry.at = dt.datetime(2026, 1, 15, 23, 30, tzinfo=dt.UTC)
 
-    assert describe([entry], user=direction)[0].when == "16/01/2026 00:30"
+    assert describe([entry], user=direction)[0].when == "16 janvier 2026, 00:30"
     with translation.override("en"):
         english = describe([entry], user=direction)[0]
-    assert english.when == "01/16/2026 12:30 a.m."
+    assert english.when == "16 January 2026, 00:30"
     assert ("Phone", ("0600000000", "0639980000")) in _changes(english).items()
     assert _changes(english)["Gender"] == ("Woman", "Man")
 
