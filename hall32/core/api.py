@@ -2,15 +2,18 @@
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import FilterSchema, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja.pagination import paginate
 
-from hall32.api import require
+from hall32.api import Pages, api_enum, require
 from hall32.core import selectors
 from hall32.core.filters import OrganisationFilter
 from hall32.core.models import Organisation
 
 router = Router(tags=["core"])
+
+OrganisationKind = api_enum("OrganisationKind", Organisation.Kind)
+OrganisationSizeBand = api_enum("OrganisationSizeBand", Organisation.SizeBand)
 
 
 class MeOut(Schema):
@@ -38,9 +41,9 @@ class OrganisationOut(Schema):
 
 
 class OrganisationQuery(FilterSchema):
-    q: str | None = None
-    kind: Organisation.Kind | None = None
-    size_band: Organisation.SizeBand | None = None
+    q: str | None = Field(None, max_length=100)
+    kind: OrganisationKind | None = None
+    size_band: OrganisationSizeBand | None = None
 
 
 @router.get("/me", response=MeOut, summary="Le compte connecté et ses rôles")
@@ -54,7 +57,7 @@ def me(request: HttpRequest) -> dict:
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="Annuaire des organisations")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def organisation_list(request: HttpRequest, filters: Query[OrganisationQuery]):
     require(request, "core.view_organisation")
     params = {k: v for k, v in filters.model_dump().items() if v is not None}
