@@ -21,7 +21,7 @@ from django.http.multipartparser import MultiPartParserError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import defaults
-from ninja import Field, NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PageNumberPagination
@@ -93,13 +93,10 @@ def _day_in_range(value: dt.date) -> dt.date:
 
 
 _RANGE = f"entre {FIRST_ACCEPTED_YEAR} et {LAST_ACCEPTED_YEAR}"
-Moment = Annotated[
-    dt.datetime,
-    AfterValidator(_moment_in_range),
-    Field(
-        description=f"Date et heure ISO 8601 ({_RANGE}, décalage de -12:00 à +14:00 ; sans, heure de Paris)."
-    ),
-]
+# The descriptions document the bounds in the schema; a required query parameter takes its own.
+MOMENT_HELP = f"Date et heure ISO 8601 ({_RANGE}, décalage de -12:00 à +14:00 ; sans, heure de Paris)."
+Moment = Annotated[dt.datetime, AfterValidator(_moment_in_range), Field(description=MOMENT_HELP)]
+MomentQuery = Query[Moment, {"description": MOMENT_HELP}]
 Day = Annotated[dt.date, AfterValidator(_day_in_range), Field(description=f"Date ISO 8601 ({_RANGE}).")]
 
 

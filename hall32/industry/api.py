@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from hall32.api import Day, Moment, Pages, api_enum, require
+from hall32.api import Day, Moment, MomentQuery, Pages, api_enum, require
 from hall32.core.errors import DomainError
 from hall32.core.models import Job
 from hall32.industry.models import (
@@ -109,7 +109,10 @@ def equipment_list(
 
 @router.get("/equipment/free", response=list[EquipmentOut], summary="Machines libres sur une plage horaire")
 def equipment_free(
-    request: HttpRequest, start: Moment, end: Moment, category: EquipmentCategory | None = None
+    request: HttpRequest,
+    start: MomentQuery,
+    end: MomentQuery,
+    category: EquipmentCategory | None = None,
 ):
     require(request, "industry.book_equipment")
     if end <= start:
