@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
-from hall32.api import StartYear, require
+from hall32.api import LAST_ACCEPTED_YEAR, StartYear, require
 from hall32.core.demo import FIRST_YEAR
 from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear, school_years
@@ -39,7 +39,8 @@ class GuardianIn(Schema):
 
 class ApplicationIn(Schema):
     course_id: int
-    school_year: StartYear
+    # One applies from the opening year on (the shared StartYear starts five years earlier).
+    school_year: int = Field(ge=FIRST_YEAR, le=LAST_ACCEPTED_YEAR)
     first_name: str = Field(min_length=1, max_length=100)
     last_name: str = Field(min_length=1, max_length=100)
     birth_date: dt.date
