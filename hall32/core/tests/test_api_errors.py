@@ -129,6 +129,15 @@ def test_with_the_database_down_a_signed_in_request_gets_a_json_503(api):
     assert response["Retry-After"]
 
 
+def test_with_the_database_down_a_signed_in_request_gets_a_json_503_under_debug_too(api, settings):
+    settings.DEBUG = True  # `make run`: Django's debug page would answer an error in a middleware
+
+    with _database_down():
+        response = api.get("/api/core/me")
+
+    assert error_of(response, 503)["code"] == "unavailable"
+
+
 def test_with_the_database_down_a_public_endpoint_gets_a_json_503(client):
     EventFactory()
     client.raise_request_exception = False
