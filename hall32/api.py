@@ -1,26 +1,201 @@
 """The JSON API (django-ninja): one NinjaAPI, one router per app, one error shape.
 
 Errors always answer {"detail": str, "code": str, "errors": {field: [messages]}}: 422 for a
-malformed request (the field named), 4xx for a refused business rule, 401/403 for access.
+malformed request (the field named), 400 for a body that cannot be read, 4xx for a refused
+business rule, 401/403 for access, 503 while the database cannot be reached, 500 (still JSON) for
+a bug. The OpenAPI schema documents these responses on every operation.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+import logging
+import sys
+from enum import StrEnum
+from typing import Annotated, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation, ValidationError
+from django.db import InterfaceError, OperationalError, models
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from django.views import defaults
+from ninja import Field, NinjaAPI, Query, Schema
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.pagination import PageNumberPagination
+from ninja.parser import Parser
 from ninja.security import django_auth
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
+from hall32.core import errorviews
 from hall32.core.apidocs import VendoredSwagger
+from hall32.core.demo import FIRST_YEAR
 from hall32.core.errors import DomainError
+from hall32.core.schoolyear import SchoolYear
 from hall32.core.services import errors_from
 
-api = NinjaAPI(
+logger = logging.getLogger(__name__)
+
+# --- Bounds every endpoint shares ----------------------------------------------------------------
+
+# Years the API takes (school years, dates, times): from a little before the hub opened to a few
+# years ahead. Nothing is recorded outside them, and a year such as 19594 or -3 would only travel
+# on to the date arithmetic or the database and fail there. The last year is reckoned when the
+# process starts (and documented so in the schema); each deployment moves it on.
+YEAR_MARGIN = 5
+FIRST_ACCEPTED_YEAR = FIRST_YEAR - YEAR_MARGIN
+LAST_ACCEPTED_YEAR = SchoolYear.of(timezone.localdate()).start_year + YEAR_MARGIN
+
+StartYear = Annotated[
+    int,
+    Field(
+        ge=FIRST_ACCEPTED_YEAR,
+        le=LAST_ACCEPTED_YEAR,
+        description="Année de début de l'année scolaire (2024 pour 2024-2025).",
+    ),
+]
+
+
+def _out_of_range() -> PydanticCustomError:
+    return PydanticCustomError(
+        "out_of_range",
+        _("Date hors des limites\u00a0: entre {first} et {last}."),
+        {"first": FIRST_ACCEPTED_YEAR, "last": LAST_ACCEPTED_YEAR},
+    )
+
+
+# The offsets in use on Earth (the database takes few more: PostgreSQL stops at ±15:59).
+OFFSETS = (dt.timedelta(hours=-12), dt.timedelta(hours=14))
+
+
+def _moment_in_range(value: dt.datetime) -> dt.datetime:
+    """An aware moment (a time without offset is a Paris time) within the accepted years."""
+    offset = value.utcoffset()
+    if offset is not None and not OFFSETS[0] <= offset <= OFFSETS[1]:
+        raise PydanticCustomError("offset", _("Décalage horaire impossible\u00a0: entre -12:00 et +14:00."))
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    try:
+        year = value.astimezone(dt.UTC).year
+    except OverflowError:  # 0001-01-01T00:00+01:00 has no UTC time
+        raise _out_of_range() from None
+    if not FIRST_ACCEPTED_YEAR <= year <= LAST_ACCEPTED_YEAR:
+        raise _out_of_range()
+    return value
+
+
+def _day_in_range(value: dt.date) -> dt.date:
+    if not FIRST_ACCEPTED_YEAR <= value.year <= LAST_ACCEPTED_YEAR:
+        raise _out_of_range()
+    return value
+
+
+_RANGE = f"entre {FIRST_ACCEPTED_YEAR} et {LAST_ACCEPTED_YEAR}"
+# The descriptions document the bounds in the schema; a required query parameter takes its own.
+MOMENT_HELP = f"Date et heure ISO 8601 ({_RANGE}, décalage de -12:00 à +14:00 ; sans, heure de Paris)."
+Moment = Annotated[dt.datetime, AfterValidator(_moment_in_range), Field(description=MOMENT_HELP)]
+MomentQuery = Query[Moment, {"description": MOMENT_HELP}]
+Day = Annotated[dt.date, AfterValidator(_day_in_range), Field(description=f"Date ISO 8601 ({_RANGE}).")]
+
+
+class Pages(PageNumberPagination):
+    """ninja's page numbers, up to a page the database can still skip to (page=10**33 overflowed
+    its OFFSET); a page past the end is empty."""
+
+    MAX_PAGE = 10_000
+
+    class Input(PageNumberPagination.Input):
+        page: int = Field(1, ge=1, le=10_000)  # MAX_PAGE
+
+
+def api_enum(name: str, choices: type[models.Choices]) -> type[StrEnum]:
+    """A model's choices under a name of their own in the OpenAPI schema: several models call
+    theirs `Status` or `Kind`, and schema components of the same name overwrite each other (a
+    schedule's status was documented with a booking's values)."""
+    return StrEnum(name, {member.name: member.value for member in choices})  # type: ignore[return-value]
+
+
+# --- The API and its error responses -------------------------------------------------------------
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str
+    errors: dict[str, list[str]]
+
+
+ERROR_RESPONSES = {
+    400: "Corps de requête illisible, ou refus d'une règle métier (errors nomme le champ)",
+    401: "Authentification requise",
+    403: "Accès refusé (droits, jeton CSRF)",
+    404: "Introuvable",
+    409: "En conflit avec l'existant (créneau pris, doublon)",
+    422: "Requête invalide (errors nomme chaque champ)",
+    503: "Service momentanément indisponible (base de données injoignable)",
+}
+WRITE_METHODS = {"post", "put", "patch", "delete"}
+
+
+def _nul_characters(data: Any, location: tuple[Any, ...]) -> list[dict[str, Any]]:
+    """Where the NUL character occurs in parsed JSON or a query (keys and values)."""
+    if isinstance(data, str):
+        return [{"loc": location, "msg": _("Le caractère NUL n'est pas accepté.")}] if "\x00" in data else []
+    if isinstance(data, dict):
+        return [
+            e
+            for k, v in data.items()
+            for e in _nul_characters(v, (*location, k)) + _nul_characters(k, location)
+        ]
+    if isinstance(data, list):
+        return [e for i, v in enumerate(data) for e in _nul_characters(v, (*location, i))]
+    return []
+
+
+class Hall32Parser(Parser):
+    """ninja's parser, refusing the NUL character that PostgreSQL can neither store nor compare:
+    422 naming the field, as for any other malformed value."""
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        data = super().parse_body(request)
+        if errors := _nul_characters(data, ("body",)):
+            raise NinjaValidationError(errors)  # ninja wraps it in its HttpError(400): see on_http_error
+        return data
+
+    def parse_querydict(self, data: Any, list_fields: list[str], request: HttpRequest) -> Any:
+        result = super().parse_querydict(data, list_fields, request)
+        if errors := _nul_characters(result, ("query",)):
+            raise NinjaValidationError(errors)
+        return result
+
+
+class Hall32API(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: Any = None) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return document_errors(schema)
+
+
+def document_errors(schema: Any) -> Any:
+    """Declare the error shape on every operation: 401/403 where a session is needed, 409 on
+    writes, the others everywhere (a malformed request, a missing object, the database away)."""
+    schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ErrorOut.model_json_schema()
+    content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    for operations in schema["paths"].values():
+        for method, operation in operations.items():
+            codes = set(ERROR_RESPONSES) - {401, 403, 409}
+            if operation.get("security"):
+                codes |= {401, 403}
+            if method in WRITE_METHODS:
+                codes.add(409)
+            responses = operation.setdefault("responses", {})
+            for code in sorted(codes):
+                responses.setdefault(str(code), {"description": ERROR_RESPONSES[code], "content": content})
+    return schema
+
+
+api = Hall32API(
     title="Hall 32 API",
     version="1.0",
     description=_(
@@ -29,9 +204,22 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     auth=django_auth,
+    parser=Hall32Parser(),
     docs_url="/docs",
     docs=VendoredSwagger(),
 )
+
+
+def error_response(
+    request: HttpRequest,
+    status: int,
+    detail: str,
+    code: str,
+    errors: dict[str, list[str]] | None = None,
+) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": detail, "code": code, "errors": errors or {}}, status=status
+    )
 
 
 def _field_name(location: list[Any]) -> str:
@@ -44,9 +232,7 @@ def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> Http
     errors: dict[str, list[str]] = {}
     for error in exc.errors:
         errors.setdefault(_field_name(list(error.get("loc", []))), []).append(str(error.get("msg", "")))
-    return api.create_response(
-        request, {"detail": _("Requête invalide."), "code": "invalid", "errors": errors}, status=422
-    )
+    return error_response(request, 422, _("Requête invalide."), "invalid", errors)
 
 
 @api.exception_handler(DomainError)
@@ -58,36 +244,108 @@ def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
 def on_model_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     errors = errors_from(exc)
     first = next(iter(errors.values()))[0]
-    return api.create_response(request, {"detail": first, "code": "invalid", "errors": errors}, status=422)
+    return error_response(request, 422, first, "invalid", errors)
 
 
 @api.exception_handler(PermissionDenied)
 def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    return api.create_response(
-        request, {"detail": _("Accès refusé."), "code": "forbidden", "errors": {}}, status=403
-    )
+    return error_response(request, 403, _("Accès refusé."), "forbidden")
 
 
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return api.create_response(
-        request,
-        {"detail": _("Authentification requise."), "code": "unauthenticated", "errors": {}},
-        status=401,
-    )
+    return error_response(request, 401, _("Authentification requise."), "unauthenticated")
 
 
 @api.exception_handler(Http404)
 def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return api.create_response(
-        request, {"detail": _("Introuvable."), "code": "not_found", "errors": {}}, status=404
+    return error_response(request, 404, _("Introuvable."), "not_found")
+
+
+def _unreadable(request: HttpRequest) -> HttpResponse:
+    message = _(
+        "Corps de la requête illisible\u00a0: envoyez un objet JSON (Content-Type: application/json)."
     )
+    return error_response(request, 400, message, "malformed", {"__all__": [message]})
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """ninja's own refusals: a body it cannot parse (400), a failed CSRF check (403)."""
+    if isinstance(exc.__cause__, NinjaValidationError):  # a value the parser refused
+        return on_validation_error(request, exc.__cause__)
+    if exc.status_code == 400:
+        return _unreadable(request)
+    if exc.status_code == 403:
+        return error_response(
+            request, 403, _("Jeton CSRF absent ou invalide (en-tête X-CSRFToken)."), "csrf_failed"
+        )
+    return error_response(request, exc.status_code, str(exc), "error")
+
+
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(BadRequest)
+def on_unparsable_body(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A form body Django cannot read (multipart without a boundary, a charset it refuses),
+    met while the CSRF check looks for its token."""
+    return _unreadable(request)
+
+
+@api.exception_handler(SuspiciousOperation)
+def on_suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    # Logged where Django logs them when it answers itself (too many fields, too big a body).
+    logging.getLogger(f"django.security.{exc.__class__.__name__}").error(str(exc))
+    return _unreadable(request)
+
+
+def _unavailable(request: HttpRequest) -> HttpResponse:
+    response = error_response(
+        request,
+        503,
+        _("Service momentanément indisponible\u00a0: réessayez dans quelques minutes."),
+        "unavailable",
+    )
+    response["Retry-After"] = "60"
+    return response
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def on_database_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
+    logger.error("Base de données injoignable : %s", exc.__class__.__name__, exc_info=exc)
+    return _unavailable(request)
 
 
 def require(request: HttpRequest, perm: str, obj: Any = None) -> None:
     """The API's permission check: the same rules as the pages and the admin."""
     if not request.user.has_perm(perm, obj):
         raise PermissionDenied
+
+
+# --- Errors raised before the API is reached (middleware) ----------------------------------------
+
+
+def is_api_request(request: HttpRequest) -> bool:
+    return request.path_info.startswith(api.get_root_path({}))
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: the API's JSON under /api/ (503 when the database cannot be reached, as a
+    middleware that loads the session finds out first), the HTML page elsewhere."""
+    if not is_api_request(request):
+        return errorviews.server_error(request)
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return _unavailable(request)
+    return error_response(
+        request, 500, _("Erreur interne\u00a0: l'équipe technique est prévenue."), "server_error"
+    )
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400: the API's JSON under /api/, Django's page elsewhere."""
+    if not is_api_request(request):
+        return defaults.bad_request(request, exception)
+    return _unreadable(request)
 
 
 def _register_routers() -> None:

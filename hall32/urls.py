@@ -32,4 +32,5 @@ urlpatterns = [
 
 handler404 = "hall32.core.errorviews.not_found"
 handler403 = "hall32.core.errorviews.forbidden"
-handler500 = "hall32.core.errorviews.server_error"
+handler500 = "hall32.api.server_error"  # JSON under /api/, the page elsewhere
+handler400 = "hall32.api.bad_request"

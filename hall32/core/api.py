@@ -6,15 +6,18 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import FilterSchema, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja.pagination import paginate
 
-from hall32.api import require
+from hall32.api import Pages, api_enum, require
 from hall32.core import access, selectors
 from hall32.core.filters import OrganisationFilter, PersonFilter
 from hall32.core.models import Organisation, Person
 
 router = Router(tags=["core"])
+
+OrganisationKind = api_enum("OrganisationKind", Organisation.Kind)
+OrganisationSizeBand = api_enum("OrganisationSizeBand", Organisation.SizeBand)
 
 
 class MeOut(Schema):
@@ -42,9 +45,9 @@ class OrganisationOut(Schema):
 
 
 class OrganisationQuery(FilterSchema):
-    q: str | None = None
-    kind: Organisation.Kind | None = None
-    size_band: Organisation.SizeBand | None = None
+    q: str | None = Field(None, max_length=100)
+    kind: OrganisationKind | None = None
+    size_band: OrganisationSizeBand | None = None
 
 
 @router.get("/me", response=MeOut, summary="Le compte connecté et ses rôles")
@@ -58,7 +61,7 @@ def me(request: HttpRequest) -> dict:
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="Annuaire des organisations")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def organisation_list(request: HttpRequest, filters: Query[OrganisationQuery]):
     require(request, "core.view_organisation")
     params = {k: v for k, v in filters.model_dump().items() if v is not None}
@@ -93,7 +96,7 @@ class PersonOut(Schema):
 
 
 class PersonQuery(FilterSchema):
-    q: str | None = None
+    q: str | None = Field(None, max_length=100)
 
 
 class PersonPage(Schema):
@@ -113,7 +116,9 @@ def _person_out(person: Person, fields: frozenset[str]) -> dict[str, Any]:
 
 
 @router.get("/people", response=PersonPage, summary="Annuaire des personnes (ce que le rôle peut lire)")
-def person_list(request: HttpRequest, filters: Query[PersonQuery], page: int = 1):
+def person_list(
+    request: HttpRequest, filters: Query[PersonQuery], page: int = Query(1, ge=1, le=Pages.MAX_PAGE)
+):
     """Paginated by hand: each page's visible fields are read in one query per grant."""
     require(request, "core.view_directory")
     params = {k: v for k, v in filters.model_dump().items() if v is not None}

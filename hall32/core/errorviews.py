@@ -1,7 +1,8 @@
 """French (or English) error pages; the API has its own JSON errors."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -13,4 +14,6 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)
+    # Without the request's context: the error may be the database's, which the context
+    # processors (the menu, the signed-in user) would need again.
+    return HttpResponseServerError(loader.get_template("500.html").render())

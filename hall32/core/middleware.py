@@ -12,6 +12,8 @@ class AuditActorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = getattr(request, "user", None)
-        with audit.acting_as(user if user is not None and user.is_authenticated else None):
+        # request.user stays lazy (audit.record asks is_authenticated when it writes): loading it
+        # here would reach the database before the view, so a database outage would surface in
+        # the middleware, where the API cannot answer it in JSON.
+        with audit.acting_as(getattr(request, "user", None)):
             return self.get_response(request)

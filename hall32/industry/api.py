@@ -3,21 +3,22 @@ modular-line configurations and simulations. The same services as the pages, the
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
 
-from hall32.api import require
+from hall32.api import Day, Moment, MomentQuery, Pages, api_enum, require
 from hall32.core.errors import DomainError
 from hall32.core.models import Job
 from hall32.industry.models import (
     Booking,
     Equipment,
     LineConfiguration,
+    LineModule,
     Project,
     ProjectKind,
     ProjectStatus,
@@ -31,15 +32,23 @@ from hall32.industry.selectors import scheduling as schedule_selectors
 from hall32.industry.services import bookings as booking_services
 from hall32.industry.services import lines as line_services
 from hall32.industry.services import scheduling as schedule_services
+from hall32.industry.simulation import line as sim
 
 router = Router(tags=["industry"])
+
+EquipmentCategory = api_enum("EquipmentCategory", Equipment.Category)
+BookingKind = api_enum("BookingKind", Booking.Kind)
+BookingStatus = api_enum("BookingStatus", Booking.Status)
+ScheduleStatus = api_enum("ScheduleStatus", ScheduleRun.Status)
+SimulationKind = api_enum("SimulationKind", SimulationRun.Kind)
+ModuleKind = api_enum("ModuleKind", LineModule.Kind)
 
 
 class EquipmentOut(Schema):
     id: int
     code: str
     name: str
-    category: Equipment.Category
+    category: EquipmentCategory
     manufacturer: str
     model_name: str
     capabilities: list[str]
@@ -57,8 +66,8 @@ class EquipmentOut(Schema):
 
 
 class BookingChange(Schema):
-    start: dt.datetime
-    end: dt.datetime
+    start: Moment
+    end: Moment
     title: str = Field("", max_length=200)
     notes: str = Field("", max_length=2000)
     project_id: int | None = None
@@ -73,8 +82,8 @@ class BookingOut(Schema):
     reference: str
     equipment_id: int
     equipment: str
-    kind: Booking.Kind
-    status: Booking.Status
+    kind: BookingKind
+    status: BookingStatus
     start: dt.datetime
     end: dt.datetime
     title: str
@@ -85,13 +94,11 @@ class BookingOut(Schema):
         return obj.equipment.name
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
-
-
 @router.get("/equipment", response=list[EquipmentOut], auth=None, summary="Les machines du Pôle Industrie")
-@paginate(PageNumberPagination, page_size=50)
-def equipment_list(request: HttpRequest, category: Equipment.Category | None = None, q: str = ""):
+@paginate(Pages, page_size=50)
+def equipment_list(
+    request: HttpRequest, category: EquipmentCategory | None = None, q: str = Query("", max_length=100)
+):
     machines = equipment_selectors.equipment_catalogue()
     if category:
         machines = machines.filter(category=category)
@@ -102,12 +109,15 @@ def equipment_list(request: HttpRequest, category: Equipment.Category | None = N
 
 @router.get("/equipment/free", response=list[EquipmentOut], summary="Machines libres sur une plage horaire")
 def equipment_free(
-    request: HttpRequest, start: dt.datetime, end: dt.datetime, category: Equipment.Category | None = None
+    request: HttpRequest,
+    start: MomentQuery,
+    end: MomentQuery,
+    category: EquipmentCategory | None = None,
 ):
     require(request, "industry.book_equipment")
-    if _aware(end) <= _aware(start):
+    if end <= start:
         raise DomainError("La fin doit être après le début.", field="end", status=422)
-    return equipment_selectors.free_equipment(start=_aware(start), end=_aware(end), category=category or "")
+    return equipment_selectors.free_equipment(start=start, end=end, category=category or "")
 
 
 @router.get("/equipment/{equipment_id}", response=EquipmentOut, auth=None, summary="Une machine")
@@ -116,7 +126,7 @@ def equipment_detail(request: HttpRequest, equipment_id: int):
 
 
 @router.get("/bookings", response=list[BookingOut], summary="Mes réservations")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def booking_list(request: HttpRequest, upcoming: bool = True):
     require(request, "industry.view_my_bookings")
     bookings = equipment_selectors.bookings_of(user=request.user).filter(status=Booking.Status.CONFIRMED)
@@ -134,8 +144,8 @@ def booking_create(request: HttpRequest, payload: BookingIn):
     project = get_object_or_404(Project, pk=payload.project_id) if payload.project_id else None
     booking = booking_services.booking_create(
         equipment=equipment,
-        start=_aware(payload.start),
-        end=_aware(payload.end),
+        start=payload.start,
+        end=payload.end,
         title=payload.title,
         notes=payload.notes,
         project=project,
@@ -157,8 +167,8 @@ def booking_update(request: HttpRequest, booking_id: int, payload: BookingChange
     project = get_object_or_404(Project, pk=payload.project_id) if payload.project_id else None
     return booking_services.booking_update(
         booking=booking,
-        start=_aware(payload.start),
-        end=_aware(payload.end),
+        start=payload.start,
+        end=payload.end,
         title=payload.title,
         notes=payload.notes,
         project=project,
@@ -212,7 +222,7 @@ class ReturnOut(Schema):
 
 
 @router.get("/projects", response=list[ProjectOut], summary="Projets (les siens pour un client)")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def project_list(request: HttpRequest, status: ProjectStatus | None = None):
     if not (
         request.user.has_perm("industry.view_projects") or request.user.has_perm("industry.view_my_projects")
@@ -230,7 +240,7 @@ def project_detail(request: HttpRequest, project_id: int):
 
 
 @router.get("/clients/return", response=ReturnOut, summary="Clients et taux de retour (calculés)")
-def client_return(request: HttpRequest, since: dt.date | None = None, until: dt.date | None = None):
+def client_return(request: HttpRequest, since: Day | None = None, until: Day | None = None):
     require(request, "industry.view_projects")
     figures = project_selectors.client_return(since=since, until=until)
     return {
@@ -252,15 +262,17 @@ class OperationIn(Schema):
 
 class JobIn(Schema):
     label: str = Field(min_length=1, max_length=60)
-    operations: list[OperationIn] = Field(min_length=1)
+    operations: list[OperationIn] = Field(min_length=1, max_length=schedule_services.MAX_OPERATIONS)
 
 
 class ScheduleIn(Schema):
+    """The solver's work is bounded by time_limit (seconds) and by MAX_OPERATIONS in all."""
+
     name: str = Field(min_length=1, max_length=150)
-    not_before: dt.datetime
+    not_before: Moment
     time_limit: int = Field(10, ge=1, le=120)
     project_id: int | None = None
-    jobs: list[JobIn] = Field(min_length=1)
+    jobs: list[JobIn] = Field(min_length=1, max_length=schedule_services.MAX_OPERATIONS)
 
 
 class OperationOut(Schema):
@@ -275,7 +287,7 @@ class OperationOut(Schema):
 class ScheduleOut(Schema):
     id: int
     name: str
-    status: ScheduleRun.Status
+    status: ScheduleStatus
     makespan_minutes: int | None
     solver_status: str
     message: str
@@ -324,7 +336,7 @@ def schedule_create(request: HttpRequest, payload: ScheduleIn):
     run = schedule_services.schedule_create(
         run=ScheduleRun(
             name=payload.name,
-            not_before=_aware(payload.not_before),
+            not_before=payload.not_before,
             time_limit=payload.time_limit,
             project=project,
         ),
@@ -363,16 +375,58 @@ def schedule_apply(request: HttpRequest, run_id: int):
 # --- Modular line --------------------------------------------------------------------------------
 
 
+# The simulator's work grows with the simulated time and the replications: a year of production
+# round the clock, replicated up to 50 times, answers any question asked of a line in minutes.
+MAX_HORIZON_HOURS = 24 * 365
+MAX_STATIONS = 20
+
+
+def _number(default: Any = None, **bounds: Any) -> Any:
+    return Field(default, allow_inf_nan=False, **bounds)
+
+
+class DistributionIn(Schema):
+    """A law of the simulator (times in minutes); which parameters it needs, and their values, the
+    simulator checks and names (stations.2.process.mean)."""
+
+    kind: str = Field(max_length=20, json_schema_extra={"enum": list(sim.DISTRIBUTIONS)})
+    value: float | None = _number()
+    mean: float | None = _number()
+    sd: float | None = _number()
+    low: float | None = _number()
+    mode: float | None = _number()
+    high: float | None = _number()
+
+
+class RouteIn(Schema):
+    to: int | Literal["exit"] | None = Field(None, description="Rang de la station suivante (0…), ou exit.")
+    probability: float = _number(...)
+
+
+class StationIn(Schema):
+    name: str = Field("", max_length=100)
+    module_kind: ModuleKind | None = None
+    process: DistributionIn
+    capacity: int | None = Field(None, le=100, description="Unités en parallèle.")
+    buffer: int | None = Field(None, le=100_000, description="Places en amont ; vide : illimité.")
+    mtbf: float | None = _number(description="Temps moyen entre pannes (min).")
+    mttr: float | None = _number(description="Durée moyenne de réparation (min).")
+    setup: float | None = _number(description="Réglage (min).")
+    batch: int | None = Field(None, le=100_000, description="Pièces entre deux réglages.")
+    investment: float | None = _number(le=9_999_999_999, description="Coût d'une unité de plus (€).")
+    routes: list[RouteIn] = Field(default_factory=list, max_length=MAX_STATIONS + 1)
+
+
 class LineIn(Schema):
     name: str = Field(min_length=1, max_length=150)
-    description: str = ""
-    target_per_hour: float | None = Field(None, gt=0)
-    horizon_hours: int = Field(480, ge=1, le=100_000)
-    warmup_hours: int = Field(24, ge=0)
+    description: str = Field("", max_length=5000)
+    target_per_hour: float | None = _number(gt=0)
+    horizon_hours: int = Field(480, ge=1, le=MAX_HORIZON_HOURS)
+    warmup_hours: int = Field(24, ge=0, le=MAX_HORIZON_HOURS)
     replications: int = Field(5, ge=1, le=50)
-    seed: int = Field(1, ge=0)
-    arrival: dict[str, Any] | None = None
-    stations: list[dict[str, Any]] = Field(min_length=1, max_length=20)
+    seed: int = Field(1, ge=0, le=2**31 - 1)
+    arrival: DistributionIn | None = None
+    stations: list[StationIn] = Field(min_length=1, max_length=MAX_STATIONS)
 
 
 class LineOut(Schema):
@@ -399,10 +453,10 @@ def _line_out(line: LineConfiguration) -> dict[str, Any]:
 )
 def line_create(request: HttpRequest, payload: LineIn):
     require(request, "industry.simulate_lines")
-    spec = {"arrival": payload.arrival, "stations": payload.stations}
+    spec = payload.model_dump(mode="json", include={"arrival", "stations"}, exclude_none=True)
     line_services.validate(spec)
-    arrival = payload.arrival or {}
-    arrival_kind = arrival.get("kind", "") if payload.arrival else ""
+    arrival = spec.get("arrival") or {}
+    arrival_kind = arrival.get("kind", "")
     values = [arrival.get(n) for n in line_services.sim.DISTRIBUTIONS.get(arrival_kind, ())]
     line = LineConfiguration(
         name=payload.name,
@@ -430,7 +484,7 @@ def line_detail(request: HttpRequest, line_id: int):
 
 class SimulationOut(Schema):
     id: int
-    kind: SimulationRun.Kind
+    kind: SimulationKind
     job_id: int | None
     job_status: str
     progress: int
@@ -454,7 +508,7 @@ def _simulation_out(run: SimulationRun) -> dict[str, Any]:
     response={202: SimulationOut},
     summary="Simuler (kind=simulate) ou chercher l'investissement minimal (kind=improve)",
 )
-def line_simulate(request: HttpRequest, line_id: int, kind: SimulationRun.Kind = SimulationRun.Kind.SIMULATE):
+def line_simulate(request: HttpRequest, line_id: int, kind: SimulationKind = SimulationKind.SIMULATE):
     require(request, "industry.simulate_lines")
     line = get_object_or_404(LineConfiguration, pk=line_id)
     run = line_services.simulation_start(line=line, by=request.user, kind=kind)

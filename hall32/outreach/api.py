@@ -9,10 +9,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import field_validator
 
-from hall32.api import require
+from hall32.api import Pages, StartYear, api_enum, require
 from hall32.core.demo import FIRST_YEAR
 from hall32.core.models import Organisation
 from hall32.core.schoolyear import SchoolYear, school_years
@@ -20,6 +20,8 @@ from hall32.outreach import selectors, services
 from hall32.outreach.models import ClassBooking, Event, EventKind, SchoolLevel
 
 router = Router(tags=["outreach"])
+
+ClassBookingStatus = api_enum("ClassBookingStatus", ClassBooking.Status)
 
 
 class EventOut(Schema):
@@ -65,7 +67,7 @@ class TeacherIn(Schema):
         return value
 
 
-class BookingIn(Schema):
+class ClassBookingIn(Schema):
     school_id: int | None = None
     school_name: str = Field("", max_length=200)
     school_postcode: str = Field("", pattern=r"^(\d{5})?$")
@@ -81,14 +83,14 @@ class BookingIn(Schema):
     needs: str = Field("", max_length=2000)
 
 
-class BookingOut(Schema):
+class ClassBookingOut(Schema):
     id: int
     token: uuid.UUID
     event_id: int
     event_title: str
     class_name: str
     pupils: int
-    status: ClassBooking.Status
+    status: ClassBookingStatus
     waiting_position: int | None
 
     @staticmethod
@@ -113,7 +115,7 @@ class ReachOut(Schema):
 
 
 @router.get("/events", response=list[EventOut], auth=None, summary="Événements publics à venir")
-@paginate(PageNumberPagination, page_size=20)
+@paginate(Pages, page_size=20)
 def event_list(request: HttpRequest, kind: EventKind | None = None):
     events = selectors.public_events()
     return events.filter(kind=kind) if kind else events
@@ -126,11 +128,11 @@ def event_detail(request: HttpRequest, event_id: int):
 
 @router.post(
     "/events/{event_id}/bookings",
-    response={201: BookingOut},
+    response={201: ClassBookingOut},
     auth=None,
     summary="Réserver pour une classe (confirmée, ou en liste d'attente si complet)",
 )
-def booking_create(request: HttpRequest, event_id: int, payload: BookingIn):
+def booking_create(request: HttpRequest, event_id: int, payload: ClassBookingIn):
     event = get_object_or_404(Event.objects.public(), pk=event_id)
     school = None
     if payload.school_id is not None:
@@ -167,22 +169,26 @@ def booking_create(request: HttpRequest, event_id: int, payload: BookingIn):
     return Status(201, booking)
 
 
-@router.get("/bookings/{token}", response=BookingOut, auth=None, summary="Une réservation (par son lien)")
+@router.get(
+    "/bookings/{token}", response=ClassBookingOut, auth=None, summary="Une réservation (par son lien)"
+)
 def booking_detail(request: HttpRequest, token: uuid.UUID):
     return get_object_or_404(ClassBooking.objects.select_related("event"), token=token)
 
 
-@router.post("/bookings/{token}/cancel", response=BookingOut, auth=None, summary="Annuler une réservation")
+@router.post(
+    "/bookings/{token}/cancel", response=ClassBookingOut, auth=None, summary="Annuler une réservation"
+)
 def booking_cancel(request: HttpRequest, token: uuid.UUID):
     booking = get_object_or_404(ClassBooking.objects.select_related("event"), token=token)
     return services.booking_cancel(booking=booking)
 
 
 @router.get("/reach", response=list[ReachOut], summary="Rayonnement par année scolaire et type d'événement")
-def reach(request: HttpRequest, year: int | None = None):
+def reach(request: HttpRequest, year: StartYear | None = None):
     require(request, "outreach.view_reach")
     current = SchoolYear.of(timezone.localdate()).start_year
-    years = [SchoolYear(year)] if year else school_years(FIRST_YEAR, current)
+    years = [SchoolYear(year)] if year is not None else school_years(FIRST_YEAR, current)
     rows = []
     for start, kinds in selectors.reach_statistics(years=years).items():
         for kind, r in kinds.items():

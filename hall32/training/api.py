@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
-from hall32.api import require
+from hall32.api import LAST_ACCEPTED_YEAR, StartYear, require
 from hall32.core.demo import FIRST_YEAR
 from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear, school_years
@@ -39,7 +39,8 @@ class GuardianIn(Schema):
 
 class ApplicationIn(Schema):
     course_id: int
-    school_year: int = Field(ge=2019, le=2100)
+    # One applies from the opening year on (the shared StartYear starts five years earlier).
+    school_year: int = Field(ge=FIRST_YEAR, le=LAST_ACCEPTED_YEAR)
     first_name: str = Field(min_length=1, max_length=100)
     last_name: str = Field(min_length=1, max_length=100)
     birth_date: dt.date
@@ -133,10 +134,10 @@ def application_status(request: HttpRequest, token: uuid.UUID):
 @router.get(
     "/cohorts", response=list[CohortOut], summary="Promotions (celles qu'on forme, pour un·e formateur·rice)"
 )
-def cohorts(request: HttpRequest, school_year: int | None = None):
+def cohorts(request: HttpRequest, school_year: StartYear | None = None):
     require(request, "training.view_cohorts")
     found = selectors.cohorts.cohort_list(user=request.user).order_by("-school_year", "code")
-    return found.filter(school_year=school_year) if school_year else found
+    return found.filter(school_year=school_year) if school_year is not None else found
 
 
 @router.get("/learners/{learner_id}/path", response=PathOut, summary="Le parcours d'un·e apprenant·e")
