@@ -10,9 +10,10 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import transaction
+from django.db.models import Model
 from faker import Faker
 
 from hall32.core import audit
@@ -20,6 +21,8 @@ from hall32.core import audit
 # The demo covers every school year from the hub's opening to the current one; the published
 # figures (117 students in 2019-20, 197 in 2022-23...) hold for the years they describe.
 FIRST_YEAR = 2019
+
+M = TypeVar("M", bound=Model)
 
 
 @dataclass
@@ -53,6 +56,21 @@ def register(name: str, load: Callable[[DemoContext], dict[str, int] | None], *,
 
 def parts() -> list[Part]:
     return sorted(_parts.values(), key=lambda p: p.order)
+
+
+def bulk_create_dated(model: type[Model], objects: list[M], *, fields: list[str]) -> list[M]:
+    """bulk_create, keeping the values the generator gave to auto_now_add fields.
+
+    An insert stamps those fields with the current time; the demo backdates them (an application
+    received last spring), so they are written back in one UPDATE per batch instead of one per row.
+    """
+    values = [[getattr(obj, name) for name in fields] for obj in objects]
+    model._default_manager.bulk_create(objects)
+    for obj, row in zip(objects, values, strict=True):
+        for name, value in zip(fields, row, strict=True):
+            setattr(obj, name, value)
+    model._default_manager.bulk_update(objects, fields)
+    return objects
 
 
 def seed_all(*, seed: int, today: date, log: Callable[[str], None] = lambda _msg: None) -> list[str]:
