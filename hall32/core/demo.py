@@ -7,7 +7,7 @@ that adding a part (or more data to one part) never changes what the others gene
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
@@ -71,6 +71,22 @@ def bulk_create_dated(model: type[Model], objects: list[M], *, fields: list[str]
             setattr(obj, name, value)
     model._default_manager.bulk_update(objects, fields)
     return objects
+
+
+def bulk_link(relation: Any, links: Iterable[tuple[Model, Iterable[Model]]]) -> int:
+    """Insert many-to-many links, [(source, [targets])], in one query: what `.set()` or `.add()`
+    would store for each source (duplicates dropped), without their two queries a source.
+
+    `relation` is the many-to-many descriptor, such as `Cohort.trainers`.
+    """
+    field, through = relation.field, relation.through
+    source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+    rows = []
+    for obj, targets in links:
+        for pk in dict.fromkeys(t.pk for t in targets):
+            rows.append(through(**{source: obj.pk, target: pk}))
+    through.objects.bulk_create(rows)
+    return len(rows)
 
 
 def seed_all(*, seed: int, today: date, log: Callable[[str], None] = lambda _msg: None) -> list[str]:
