@@ -1,8 +1,8 @@
 """Loading the demo hub (what `make run` does before serving) into a fresh SQLite database.
 
-Creates a SQLite file in a temporary directory, migrates it (the baseline: the same machine, the
-same run, the same fresh file), then loads every part of the demo hub with a fixed seed and date.
-Prints per part its wall-clock and CPU seconds and its number of queries, then the load average
+Creates a SQLite file in a temporary directory (or takes the empty database given by
+--database-url), migrates it (the baseline: the same machine, the same run, the same fresh file),
+then loads every part of the demo hub with a fixed seed and date. Prints per part its wall-clock and CPU seconds and its number of queries, then the load average
 (the machine is often shared: CPU time and query counts hold when wall-clock time does not).
 Last line:
     demo_load seconds=<wall> cpu_seconds=<cpu> queries=<n> people=<n> rows=<n> migrate_seconds=<wall>
@@ -29,9 +29,12 @@ def main() -> None:
     parser.add_argument(
         "--today", default="2026-11-27", help="reference date (the one the published figures are tested at)"
     )
+    parser.add_argument(
+        "--database-url", help="an empty database to load instead (PostgreSQL: postgres://.../name)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="hall32-demo-") as directory:
-        os.environ["DATABASE_URL"] = f"sqlite:///{directory}/demo.sqlite3"
+        os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{directory}/demo.sqlite3"
         os.environ.setdefault("HALL32_ENV_FILE", os.devnull)
         os.environ.setdefault("DEBUG", "true")
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hall32.settings")
