@@ -1,4 +1,4 @@
-# Hall 32: the two commands are `make run` and `make test` (see README.md).
+# Hall 32: the two commands are `make run` and `make test` (see README.md); `make dev` for developers.
 SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV ?= .venv
@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 APT_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint format check install system-deps vendor messages clean
+.PHONY: run dev demo-db test bench lint format check install system-deps vendor messages clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) est introuvable : installez Python 3.11 (apt install python3.11-venv)."; exit 1; }
@@ -41,14 +41,28 @@ system-deps:
 .env:
 	$(PY) scripts/make_env.py > .env
 
-# Serves the demo hub on http://$(HOST):$(PORT); a second run keeps the data.
-run: $(STAMP) .env
+# How `make run` serves on plain http://$(HOST): as the product does (DEBUG off: its own 404 and
+# 403 pages), with the cookies and redirects a local http address needs. These win over .env,
+# so a .env written by an earlier version (DEBUG=true) still gives the product's pages.
+RUN_ENV := DEBUG=false SECURE_SSL_REDIRECT=false SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 STATIC_MANIFEST=false
+
+# Migrates, compiles the translations and loads the demo hub (kept by the next run).
+demo-db: $(STAMP) .env
 	@-$(MAKE) --no-print-directory system-deps
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py compile_translations
 	$(PY) manage.py seed_demo --seed $(SEED)
 	$(PY) manage.py demo_logins --url http://$(HOST):$(PORT)
-	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Serves the demo hub on http://$(HOST):$(PORT) with gunicorn, like production; a second run keeps the data.
+run: demo-db
+	@echo "Hall 32 : http://$(HOST):$(PORT)/ (Ctrl+C pour arrêter)"
+	@$(RUN_ENV) $(VENV)/bin/gunicorn hall32.wsgi --bind $(HOST):$(PORT) --workers 1 --threads 8 \
+	  --timeout 300 --graceful-timeout 5 --log-level warning
+
+# For developers: Django's runserver with DEBUG on (debug pages, reload on every change).
+dev: demo-db
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The whole suite: PostgreSQL when DATABASE_URL is set or a local server answers, else SQLite.
 test: $(STAMP)
@@ -78,8 +92,9 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 # Refreshes the vendored front-end libraries from the npm registry (versions in vendor/package.json).
+# --ignore-scripts: no package needs one, and swagger-ui-dist's @scarf/scarf would report the install.
 vendor:
-	cd vendor && npm ci --no-audit --no-fund
+	cd vendor && npm ci --ignore-scripts --no-audit --no-fund
 	$(PY) scripts/vendor.py
 
 # Extracts the French source strings into the English catalogue (needs GNU gettext).

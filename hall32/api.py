@@ -16,6 +16,7 @@ from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import django_auth
 
+from hall32.core.apidocs import VendoredSwagger
 from hall32.core.errors import DomainError
 from hall32.core.services import errors_from
 
@@ -29,6 +30,7 @@ api = NinjaAPI(
     urls_namespace="api",
     auth=django_auth,
     docs_url="/docs",
+    docs=VendoredSwagger(),
 )
 
 

@@ -1,12 +1,13 @@
 """Hall 32 settings: one module, every value read from the environment.
 
-`make run` writes a .env file with the embedded defaults (SQLite, DEBUG, console e-mail);
+`make run` writes a .env file with the embedded defaults (SQLite, console e-mail, local http);
 production gives the environment itself and gets safe defaults (DEBUG off, secure cookies, HSTS).
 """
 
 from __future__ import annotations
 
 import os
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -30,6 +31,8 @@ try:
     REDIS_URL = env.get_str("REDIS_URL") or ""
     EMAIL = env.email(env.get_str("EMAIL_URL", "console://" if DEBUG else None))
     SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", not DEBUG)
+    # Session and CSRF cookies sent over https only; `make run` on http://127.0.0.1 turns it off.
+    SECURE_COOKIES = env.get_bool("SECURE_COOKIES", not DEBUG)
     SECURE_HSTS_SECONDS = env.get_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env.get_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
     SECURE_HSTS_PRELOAD = env.get_bool("SECURE_HSTS_PRELOAD", False)
@@ -138,6 +141,7 @@ TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
+FORMAT_MODULE_PATH = ["hall32.formats"]  # one date format per language (hall32/formats/<lang>)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -151,6 +155,11 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+if WHITENOISE_USE_FINDERS:
+    # The files come from the finders: STATIC_ROOT (collectstatic's output) need not exist.
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+# Files served at the site root, for the clients that ask without reading the page (/favicon.ico).
+WHITENOISE_ROOT = BASE_DIR / "hall32" / "public"
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 MEDIA_URL = "/media/"
 
@@ -169,8 +178,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_AGE = 60 * 60 * 10
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -179,15 +188,35 @@ X_FRAME_OPTIONS = "DENY"
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The largest project deliverable a client or an engineer may upload (MiB); see core.uploads.
+HALL32_DELIVERABLE_MAX_MB = env.get_int("DELIVERABLE_MAX_MB", 20)
 
 # Logs never carry personal data: no request bodies, no user names, only ids and paths.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # No secret link (class bookings, applications, calendar feeds) in any log line, and a refused
+    # request (403, 400) as one WARNING line with its path, without a traceback.
+    "filters": {
+        "secrets": {"()": "hall32.core.logs.RedactSecrets"},
+        "client_errors": {"()": "hall32.core.logs.ClientErrorWithoutTraceback"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["secrets", "client_errors"],
+        }
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # Django's own handlers for "django" would print each line a second time (in DEBUG):
+        # its records go to the root handler only.
+        "django": {"level": LOG_LEVEL},
+        "django.request": {"filters": ["client_errors"]},
+        # runserver's access log, through the same filtered handler.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         "celery": {"level": "WARNING"},

@@ -27,6 +27,8 @@ FILES: dict[str, tuple[list[str], str]] = {
         ["dist/js/tom-select.complete.min.js", "dist/css/tom-select.bootstrap5.min.css"],
         "LICENSE",
     ),
+    # The API documentation page (/api/docs) serves these instead of a CDN.
+    "swagger-ui-dist": (["swagger-ui-bundle.js", "swagger-ui.css", "NOTICE"], "LICENSE"),
 }
 
 

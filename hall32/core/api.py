@@ -1,14 +1,18 @@
-"""Core API: the signed-in user, the directory of organisations."""
+"""Core API: the signed-in user, the directory of organisations and people."""
 
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import FilterSchema, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from hall32.api import require
-from hall32.core import selectors
-from hall32.core.filters import OrganisationFilter
-from hall32.core.models import Organisation
+from hall32.core import access, selectors
+from hall32.core.filters import OrganisationFilter, PersonFilter
+from hall32.core.models import Organisation, Person
 
 router = Router(tags=["core"])
 
@@ -65,3 +69,68 @@ def organisation_list(request: HttpRequest, filters: Query[OrganisationQuery]):
 def organisation_detail(request: HttpRequest, pk: int):
     require(request, "core.view_organisation")
     return get_object_or_404(Organisation, pk=pk)
+
+
+class PersonOut(Schema):
+    """A person as the caller may read them: fields their role may not read are null, and
+    `visible_fields` names the groups of fields they may (docs/access.md)."""
+
+    id: int
+    first_name: str | None = None
+    last_name: str | None = None
+    organisation: str | None = None
+    job_title: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    birth_date: str | None = None
+    gender: str | None = None
+    address: str | None = None
+    postcode: str | None = None
+    city: str | None = None
+    consent_contact: bool | None = None
+    consent_image: bool | None = None
+    visible_fields: list[str]
+
+
+class PersonQuery(FilterSchema):
+    q: str | None = None
+
+
+class PersonPage(Schema):
+    items: list[PersonOut]
+    count: int
+
+
+PEOPLE_PAGE_SIZE = 50
+
+
+def _person_out(person: Person, fields: frozenset[str]) -> dict[str, Any]:
+    values = access.masked(person, fields)
+    values.pop("consent_updated_at", None)
+    if values["birth_date"] is not None:
+        values["birth_date"] = values["birth_date"].isoformat()
+    return {"id": person.pk, **values, "visible_fields": sorted(fields)}
+
+
+@router.get("/people", response=PersonPage, summary="Annuaire des personnes (ce que le rôle peut lire)")
+def person_list(request: HttpRequest, filters: Query[PersonQuery], page: int = 1):
+    """Paginated by hand: each page's visible fields are read in one query per grant."""
+    require(request, "core.view_directory")
+    params = {k: v for k, v in filters.model_dump().items() if v is not None}
+    people = PersonFilter(params, queryset=selectors.person_list(user=request.user), request=request).qs
+    paginator = Paginator(people.order_by("last_name", "first_name", "pk"), PEOPLE_PAGE_SIZE)
+    rows = list(paginator.get_page(page).object_list)
+    fields = access.visible_fields_many(request.user, rows)
+    return {
+        "items": [_person_out(p, fields.get(p.pk, access.NOTHING)) for p in rows],
+        "count": paginator.count,
+    }
+
+
+@router.get("/people/{pk}", response=PersonOut, summary="Une personne (ce que le rôle peut lire)")
+def person_detail(request: HttpRequest, pk: int):
+    person = get_object_or_404(Person.objects.select_related("organisation"), pk=pk)
+    fields = access.visible_fields(request.user, person)
+    if not fields:
+        raise PermissionDenied
+    return _person_out(person, fields)

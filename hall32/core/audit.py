@@ -187,3 +187,31 @@ def redact_history(instance: models.Model) -> int:
         entry.save(update_fields=["changes", "object_repr"])
         count += 1
     return count
+
+
+def redact_rows(model: type[models.Model], ids: Iterable[Any], *, fields: set[str] | None) -> int:
+    """Blank the personal values (`fields`; None: every field) in the past entries of the rows
+    `ids` of `model`, and their labels, which often carry a name (GDPR erasure)."""
+    from hall32.core.models import AuditEntry
+
+    entries = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
+        object_id__in=[str(pk) for pk in ids],
+    )
+    count = 0
+    for entry in entries:
+        entry.changes = {
+            k: [None if v is None else REDACTED for v in pair] if fields is None or k in fields else pair
+            for k, pair in entry.changes.items()
+        }
+        entry.object_repr = REDACTED
+        entry.save(update_fields=["changes", "object_repr"])
+        count += 1
+    return count
+
+
+def rename_actor(user: Any, *, label: str) -> int:
+    """The entries an erased account made keep their action, under the account's new name."""
+    from hall32.core.models import AuditEntry
+
+    return AuditEntry.objects.filter(actor=user).update(actor_label=label)

@@ -119,7 +119,8 @@ def seed_all(*, seed: int, today: date, log: Callable[[str], None] = lambda _msg
         with transaction.atomic(), audit.suspended(), _without_cyclic_gc():
             counts = part.load(context) or {}
             DemoSeed.objects.create(part=part.name, seed=seed)
-        summary = ", ".join(f"{v} {k}" for k, v in counts.items())
+        # « ordonnancements : 1 », a label and its count: never « 1 ordonnancements ».
+        summary = ", ".join(f"{k}\u00a0: {v}" for k, v in counts.items())
         log(f"  {part.name}: {summary or 'chargé'}")
         loaded.append(part.name)
     return loaded

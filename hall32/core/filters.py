@@ -5,6 +5,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hall32.core import access
+from hall32.core.audit_display import audited_types
 from hall32.core.listing import SearchFilterSet
 from hall32.core.models import AuditEntry, Organisation, Person
 
@@ -55,6 +57,12 @@ class PersonFilter(SearchFilterSet):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.form.fields["organisation"].widget.attrs["data-tom-select"] = ""
+        user = getattr(self.request, "user", None)
+        if not access.sees_everyone(user):
+            # Searching or filtering on a field would reveal it: only what every row shows.
+            self.search_fields = ("first_name", "last_name", "organisation__name")
+            self.filters.pop("gender", None)
+            self.form.fields.pop("gender", None)
 
 
 class AuditFilter(SearchFilterSet):
@@ -62,7 +70,9 @@ class AuditFilter(SearchFilterSet):
     action = django_filters.ChoiceFilter(
         choices=AuditEntry.Action.choices, label=_("Action"), empty_label=_("Toutes")
     )
-    model = django_filters.CharFilter(field_name="content_type__model", label=_("Type d'objet"))
+    model = django_filters.ChoiceFilter(
+        choices=[], method="filter_model", label=_("Type d'objet"), empty_label=_("Tous")
+    )
     since = django_filters.DateFilter(
         field_name="at",
         lookup_expr="date__gte",
@@ -73,3 +83,12 @@ class AuditFilter(SearchFilterSet):
     class Meta:
         model = AuditEntry
         fields = ["q", "action", "model", "since"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Chosen from the kinds of object the trail holds, by their names (not typed in).
+        self.form.fields["model"].choices = [("", _("Tous")), *audited_types()]
+
+    def filter_model(self, queryset, name: str, value: str):
+        app_label, _dot, model = value.partition(".")
+        return queryset.filter(content_type__app_label=app_label, content_type__model=model)

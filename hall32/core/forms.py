@@ -1,6 +1,9 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hall32.core import access
 from hall32.core.models import Organisation, Person
 
 
@@ -91,6 +94,24 @@ class PersonForm(forms.ModelForm):
             "birth_date": DateInput(),
             "organisation": forms.Select(attrs={"data-tom-select": ""}),
         }
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        """The form holds only the fields the user may read (hall32.core.access): someone who edits
+        a contact's phone never sees, nor overwrites, a birth date they may not read."""
+        super().__init__(*args, **kwargs)
+        if user is None or access.sees_everyone(user):
+            return
+        groups = (
+            access.visible_fields(user, self.instance) if self.instance.pk else access.creatable_fields(user)
+        )
+        allowed = {name for group in groups for name in access.FIELD_GROUPS[group]}
+        for name in list(self.fields):
+            if name not in allowed:
+                del self.fields[name]
+        if "organisation" in self.fields:
+            # A contact is a person of an organisation: without one, they would leave the
+            # directory of the person who creates them.
+            self.fields["organisation"].required = True
 
 
 class ConfirmForm(forms.Form):

@@ -380,6 +380,13 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.object_repr}"
 
+    @property
+    def actor_display(self) -> str:
+        """The author as a page writes it: a username, or « système » in the page's language."""
+        from hall32.core.audit import SYSTEM_LABEL
+
+        return str(_("système")) if self.actor_label == SYSTEM_LABEL else self.actor_label
+
 
 class Job(models.Model):
     """A background job whose progress a user watches (planning, simulation, import)."""

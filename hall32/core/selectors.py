@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from hall32.core import access
 from hall32.core.models import AuditEntry, Job, Organisation, Person, User
 from hall32.core.schoolyear import SchoolYear
 
@@ -16,8 +17,13 @@ def organisation_list() -> QuerySet[Organisation]:
     )
 
 
-def person_list() -> QuerySet[Person]:
-    return Person.objects.active().select_related("organisation")
+def person_list(*, user: Any) -> QuerySet[Person]:
+    """The directory as the user may read it: the people they work with (hall32.core.access)."""
+    return access.people_visible_to(user).active().select_related("organisation")
+
+
+def people_of(*, organisation: Organisation, user: Any) -> QuerySet[Person]:
+    return person_list(user=user).filter(organisation=organisation).order_by("last_name", "first_name")
 
 
 def person_detail(*, pk: int) -> Person:

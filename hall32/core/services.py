@@ -113,31 +113,40 @@ def person_history(person: Person) -> list[Any]:
 
 @transaction.atomic
 def person_erase(*, person: Person, by: User | None) -> Person:
-    """GDPR erasure: each app blanks what it holds, then the person is anonymised and their
-    past audit entries redacted. Gender and birth year stay, so yearly statistics still add up."""
+    """GDPR erasure, from the registry of personal fields (core.gdpr.personal_data): every row
+    about the person is blanked or deleted, its audit history redacted, the account closed and the
+    person anonymised. Gender and birth year stay, so yearly statistics still add up."""
     person = Person.objects.select_for_update().get(pk=person.pk)
     if person.erased_at:
         raise DomainError(_("Les données de cette personne ont déjà été effacées."))
     for section in gdpr.sections():
         if section.erase is not None:
             section.erase(person)
-    for link in Guardianship.objects.filter(child=person) | Guardianship.objects.filter(guardian=person):
-        link.delete()
+    for spec in gdpr.personal_models().values():
+        if spec.custom or not spec.owners:
+            continue
+        ids = gdpr.erase_rows(spec, person)
+        if ids and audit.is_registered(spec.model):
+            audit.redact_rows(spec.model, ids, fields=None if spec.delete else set(spec.erase))
     user = User.objects.filter(person=person).first()
     if user is not None:
         user.is_active = False
         user.username = f"efface-{person.pk}"
         user.first_name = user.last_name = user.email = ""
+        user.last_login = None
         user.set_unusable_password()
         user.save()
         audit.redact_history(user)
+        audit.rename_actor(user, label=user.username)
     person.first_name = _("Personne")
     person.last_name = _("effacée n° %(id)s") % {"id": person.pk}
     if person.birth_date:
         person.birth_date = dt.date(person.birth_date.year, 1, 1)
     person.email = person.phone = person.address = person.postcode = person.city = ""
     person.job_title = ""
+    person.organisation = None
     person.consent_contact = person.consent_image = False
+    person.consent_updated_at = None
     person.erased_at = timezone.now()
     person.save()
     audit.redact_history(person)

@@ -6,6 +6,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hall32.core import dashboard, selectors, services
+from hall32.core import access, audit_display, dashboard, selectors, services
 from hall32.core.errors import DomainError
 from hall32.core.filters import AuditFilter, OrganisationFilter, PersonFilter
 from hall32.core.forms import ConfirmForm, OrganisationForm, PersonForm
@@ -83,7 +84,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @require_perm("core.view_organisation")
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
-    people = organisation.people.active().order_by("last_name")[:50]
+    people = selectors.people_of(organisation=organisation, user=request.user)[:50]
     return render(request, "core/organisation_detail.html", {"organisation": organisation, "people": people})
 
 
@@ -148,7 +149,7 @@ def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def person_list(request: HttpRequest) -> HttpResponse:
     listing = Listing(
         request,
-        selectors.person_list(),
+        selectors.person_list(user=request.user),
         filterset_class=PersonFilter,
         sorts={
             "name": ("last_name", "first_name"),
@@ -157,6 +158,11 @@ def person_list(request: HttpRequest) -> HttpResponse:
         },
         default_sort="name",
     )
+    rows = listing.page.object_list
+    fields = access.visible_fields_many(request.user, rows)
+    listing.rows = [(person, fields.get(person.pk, access.NOTHING)) for person in rows]
+    # A column no row may show is not shown at all.
+    listing.shown = frozenset().union(*fields.values()) if fields else access.NOTHING
     return render_page(
         request, "core/person_list.html", {"listing": listing}, fragment="core/_person_results.html"
     )
@@ -165,9 +171,11 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("organisation"), pk=pk)
-    check_perm(request, "core.view_person", person)
+    fields = access.visible_fields(request.user, person)
+    if not fields:
+        raise PermissionDenied
     history = (
-        selectors.audit_entries_for(instance=person)[:20]
+        audit_display.describe(selectors.audit_entries_for(instance=person)[:20], user=request.user)
         if request.user.has_perm("core.view_auditentry")
         else []
     )
@@ -176,8 +184,12 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "core/person_detail.html",
         {
             "person": selectors.person_detail(pk=pk),
+            "fields": fields,
             "history": history,
-            "account": selectors.user_for_person(person=person),
+            "account": selectors.user_for_person(person=person) if "account" in fields else None,
+            "links": access.sees_everyone(request.user),
+            "limited": fields != access.ALL,
+            "can_edit": request.user.has_perm("core.change_person", person),
         },
     )
 
@@ -185,7 +197,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @require_perm("core.add_person")
 def person_create(request: HttpRequest) -> HttpResponse:
-    form = PersonForm(posted(request))
+    form = PersonForm(posted(request), user=request.user)
     if request.method == "POST":
         saved = save_form(
             request, form, lambda: services.person_save(person=form.instance), _("Personne créée.")
@@ -196,10 +208,11 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@require_perm("core.change_person")
+@login_required
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person.objects.active(), pk=pk)
-    form = PersonForm(posted(request), instance=person)
+    check_perm(request, "core.change_person", person)
+    form = PersonForm(posted(request), instance=person, user=request.user)
     if request.method == "POST":
         saved = save_form(
             request,
@@ -268,8 +281,12 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         default_sort="-at",
         per_page=50,
     )
+    rows = audit_display.describe(listing.page.object_list, user=request.user)
     return render_page(
-        request, "core/audit_list.html", {"listing": listing}, fragment="core/_audit_results.html"
+        request,
+        "core/audit_list.html",
+        {"listing": listing, "rows": rows},
+        fragment="core/_audit_results.html",
     )
 
 

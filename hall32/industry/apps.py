@@ -10,7 +10,7 @@ class IndustryConfig(AppConfig):
     def ready(self) -> None:
         from hall32.core import audit, dashboard, demo, gdpr, navigation
         from hall32.industry import demo as industry_demo
-        from hall32.industry import panels
+        from hall32.industry import panels, personal_data
         from hall32.industry.models import (
             Booking,
             Equipment,
@@ -35,7 +35,8 @@ class IndustryConfig(AppConfig):
             LineConfiguration,
         ):
             audit.register(model)
-        gdpr.register("innover", export=panels.gdpr_export, erase=panels.gdpr_erase)
+        gdpr.register("innover", export=panels.gdpr_export)
+        personal_data.register()
         for name, load, order in industry_demo.PARTS:
             demo.register(name, load, order=order)
 

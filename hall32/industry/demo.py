@@ -869,7 +869,7 @@ def load_activity(ctx: DemoContext) -> dict[str, int]:
     return {
         "clients": len(clients),
         "projets": len(projects),
-        "dont abandonnés": abandoned,
+        "projets abandonnés": abandoned,
         "devis": len(quotes),
         "réservations": len(bookings),
         "ordonnancements": schedules,

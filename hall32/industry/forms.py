@@ -27,6 +27,7 @@ from hall32.industry.models import (
     TimeEntry,
 )
 from hall32.industry.models.lines import DISTRIBUTION_CHOICES
+from hall32.industry.validators import DELIVERABLE_FILES
 
 SLOT_STEP = {"step": 900}  # quarter-hour steps in the browser's picker
 
@@ -97,6 +98,11 @@ class GrantForm(forms.Form):
         )
 
 
+class BookerField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.display_name
+
+
 class BookingForm(forms.Form):
     equipment = forms.ModelChoiceField(
         label=_("Machine"),
@@ -116,9 +122,23 @@ class BookingForm(forms.Form):
     )
     notes = forms.CharField(label=_("Remarques"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args: Any, user: User, fixed_equipment: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, user: User, fixed_equipment: bool = False, for_others: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        from hall32.industry.selectors.equipment import possible_bookers
         from hall32.industry.selectors.projects import projects_list
+
+        if for_others:
+            self.fields["for_user"] = BookerField(
+                label=_("Pour"),
+                queryset=possible_bookers(),
+                required=False,
+                empty_label=_("Moi-même"),
+                help_text=_("La personne reçoit un courriel avec la réservation pour son agenda."),
+                widget=forms.Select(attrs={"data-tom-select": ""}),
+            )
+            self.order_fields(["for_user"])
 
         self.fields["project"].queryset = projects_list(user=user).filter(
             status__in=[ProjectStatus.STUDY, ProjectStatus.QUOTE, ProjectStatus.IN_PROGRESS]
@@ -224,6 +244,11 @@ class DeliverableForm(forms.ModelForm):
         model = Deliverable
         fields = ["title", "kind", "due_on", "delivered_on", "file"]
         widgets = {"due_on": DateInput(), "delivered_on": DateInput()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = DELIVERABLE_FILES.help_text()
+        self.fields["file"].widget.attrs["accept"] = DELIVERABLE_FILES.accept()
 
 
 class QuoteLineForm(forms.ModelForm):

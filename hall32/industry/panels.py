@@ -93,12 +93,3 @@ def gdpr_export(person: Person) -> dict[str, Any]:
             {"projet": p.reference, "intitulé": p.title} for p in Project.objects.filter(contact=person)
         ],
     }
-
-
-def gdpr_erase(person: Person) -> None:
-    """Qualifications go; bookings stay for the machines' history, without their free text."""
-    QualificationGrant.objects.filter(person=person).delete()
-    user = getattr(person, "user", None)
-    if user is not None:
-        Booking.objects.filter(user=user).update(title="", notes="")
-        TimeEntry.objects.filter(engineer=user).update(note="")

@@ -33,7 +33,7 @@ urlpatterns = [
     path("reservations/<int:pk>/annuler/", bookings.booking_cancel, name="booking_cancel"),
     path("reservations/<int:pk>/terminer/", bookings.booking_end, name="booking_end"),
     path("reservations/flux/renouveler/", bookings.user_feed_renew, name="user_feed_renew"),
-    path("reservations/flux/<uuid:token>.ics", bookings.user_feed, name="user_feed"),
+    path("reservations/flux/<slug:token>.ics", bookings.user_feed, name="user_feed"),
     path("utilisation/", bookings.usage_report, name="usage_report"),
     # Qualifications
     path("habilitations/", equipment.grant_list, name="grant_list"),

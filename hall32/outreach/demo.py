@@ -130,7 +130,7 @@ class Builder:
             Person.objects.filter(user__groups__name__in=["outreach_officer"]).order_by("pk")
         )
         self.slugs: set[str] = set()
-        self.counts = {"événements": 0, "classes": 0, "visiteurs": 0}
+        self.counts = {"événements": 0, "classes": 0, "visiteurs venus": 0}
         # Rows inserted in bulk (in the order they are made, so the primary keys do not change):
         # bookings before anything reads them back, staff and links at the end.
         self.bookings: list[ClassBooking] = []
@@ -262,8 +262,12 @@ def _forum(b: Builder, day: str, classes: int, *, year: int, planned: bool) -> E
     pupils = sum(x.pupils for x in bookings)
     event.capacity = pupils + (8 if upcoming else b.rng.randint(20, 80))
     event.save(update_fields=["capacity"])
-    if upcoming:  # full: two more classes wait for a place
+    if upcoming:  # full: two more classes wait for a place, from schools not already coming
+        booked = {x.school_id for x in bookings}
         for school in b.rng.sample(b.colleges, 2):
+            if school.pk in booked:  # swapped without a new draw, so the rest of the demo is unchanged
+                school = next((c for c in b.colleges if c.pk not in booked), school)
+            booked.add(school.pk)
             b.book(event, school, status=ClassBooking.Status.WAITLISTED)
     if year == 2022 and day == "2022-11-17":
         b.book(event, b.rng.choice(b.colleges), status=ClassBooking.Status.NO_SHOW)
@@ -363,14 +367,18 @@ def _open_day(b: Builder, day: str) -> None:
                 "level": b.rng.choice(["3e", "3e", "2nde", "tle", "other"]),
                 "course": b.rng.choice(b.courses),
                 "tour_slot": b.rng.choice(slots),
-                "attended": upcoming or b.rng.random() < 0.88,
+                # Recorded at the desk on the day: nobody has come to a coming open day yet, and
+                # about one registration in eight does not turn up. (No draw for coming days.)
+                "attended": not upcoming and b.rng.random() < 0.88,
             }
         )
     Person.objects.bulk_create(people)
     VisitorRegistration.objects.bulk_create(
         VisitorRegistration(event=event, person=p, **r) for p, r in zip(people, registrations, strict=True)
     )
-    b.counts["visiteurs"] += sum(r["young_people"] + r["parents"] for r in registrations)
+    b.counts["visiteurs venus"] += sum(
+        r["young_people"] + r["parents"] for r in registrations if r["attended"]
+    )
     learners = list(
         Person.objects.filter(enrolments__in=Enrolment.objects.current_on(start.date()))
         .distinct()

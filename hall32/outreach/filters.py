@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from hall32.core.listing import SearchFilterSet
-from hall32.outreach.models import Event, EventKind
+from hall32.outreach.models import CLASS_KINDS, Event, EventKind, VisitorRegistration
 
 
 def _years() -> list[tuple[int, str]]:
@@ -55,6 +55,7 @@ class PublicEventFilter(SearchFilterSet):
             ("parents", _("Parents")),
             ("teachers", _("Enseignants")),
             ("job_seekers", _("Demandeurs d'emploi")),
+            ("classes", _("Classes (réservation par l'enseignant·e)")),
         ],
         method="filter_audience",
         label=_("Pour"),
@@ -66,4 +67,30 @@ class PublicEventFilter(SearchFilterSet):
         fields = ["q", "kind", "audience"]
 
     def filter_audience(self, queryset, name, value):
+        if value == "classes":  # the events a teacher books a whole class for
+            return queryset.filter(kind__in=CLASS_KINDS)
         return queryset.filter(**{f"for_{value}": True})
+
+
+class CheckInFilter(SearchFilterSet):
+    """The open-day desk's list: find a family by name, show who is still expected."""
+
+    search_fields = ("person__first_name", "person__last_name")
+    state = django_filters.ChoiceFilter(
+        choices=[("expected", _("Attendus")), ("came", _("Arrivés"))],
+        method="filter_state",
+        label=_("Arrivée"),
+        empty_label=_("Tous"),
+    )
+
+    class Meta:
+        model = VisitorRegistration
+        fields = ["q", "state"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        q = self.form.fields["q"].widget
+        q.attrs.update({"autofocus": True, "placeholder": _("Nom ou prénom…"), "autocomplete": "off"})
+
+    def filter_state(self, queryset, name, value):
+        return queryset.filter(attended=value == "came")

@@ -480,8 +480,19 @@ class TourSlot(models.Model):
         return f"{self.start:%H:%M}"
 
 
+class VisitorRegistrationQuerySet(models.QuerySet["VisitorRegistration"]):
+    def live(self) -> VisitorRegistrationQuerySet:
+        """Registrations not cancelled: the people an open day expects (its capacity counts them)."""
+        return self.filter(cancelled_at__isnull=True)
+
+    def attendees(self) -> VisitorRegistrationQuerySet:
+        """Registrations whose visitors came, as the desk recorded on the day: reach counts these."""
+        return self.live().filter(attended=True)
+
+
 class VisitorRegistration(TimeStampedModel):
-    """A family or a young person registered for an open day (personal data)."""
+    """A family or a young person registered for an open day (personal data). Registering is not
+    coming: `attended` is recorded at the desk on the day."""
 
     class VisitorKind(models.TextChoices):
         YOUNG = "young", _("Jeune")
@@ -520,9 +531,11 @@ class VisitorRegistration(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="registrations",
     )
-    attended = models.BooleanField(_("venu·e"), default=True)
+    attended = models.BooleanField(_("venu·e"), default=False)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    objects = VisitorRegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inscription visiteur")

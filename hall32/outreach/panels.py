@@ -56,6 +56,7 @@ def gdpr_export(person: Person) -> dict[str, Any]:
                 "jeunes": r.young_people,
                 "parents": r.parents,
                 "annulée": bool(r.cancelled_at),
+                "venu": r.attended,
             }
             for r in VisitorRegistration.objects.filter(person=person).select_related("event")
         ],

@@ -7,18 +7,21 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hall32.core.schoolyear import SchoolYear, school_year_case
 from hall32.outreach.models import (
+    CLASS_KINDS,
     ClassBooking,
     Event,
     EventKind,
     EventTally,
     ForumPlan,
     ForumSlot,
+    PlanAssignment,
     PlanStaffing,
     TourAssignment,
     VisitorRegistration,
@@ -39,31 +42,68 @@ def public_events() -> QuerySet[Event]:
 
 
 def staff_events() -> QuerySet[Event]:
-    """Events for the staff list, with their booked pupils and waiting classes."""
+    """Events for the staff list, with their booked pupils and waiting classes, and their open-day
+    visitors (registered, and come) counted as everywhere else (`with_visitors`)."""
     confirmed = Q(bookings__status=ClassBooking.Status.CONFIRMED)
-    return Event.objects.select_related("host", "room").annotate(
+    events = Event.objects.select_related("host", "room").annotate(
         booked_pupils=Coalesce(
             Sum("bookings__pupils", filter=confirmed), Value(0), output_field=IntegerField()
         ),
         booked_classes=Count("bookings", filter=confirmed),
         waiting_classes=Count("bookings", filter=Q(bookings__status=ClassBooking.Status.WAITLISTED)),
-        visitors=Coalesce(
-            Sum("registrations__young_people", filter=Q(registrations__cancelled_at__isnull=True)),
-            Value(0),
-            output_field=IntegerField(),
-        ),
     )
+    return with_visitors(events)
 
 
 def confirmed_pupils(*, event: Event) -> int:
     return event.bookings.confirmed().aggregate(n=Coalesce(Sum("pupils"), 0))["n"]
 
 
-def registered_visitors(*, event: Event) -> int:
-    totals = event.registrations.filter(cancelled_at__isnull=True).aggregate(
-        young=Coalesce(Sum("young_people"), 0), parents=Coalesce(Sum("parents"), 0)
+# --- Open-day visitors: one definition for every page that counts them ------------------------
+# A visitor is a person: each young person and each parent of a registration. "Registered" counts
+# the registrations not cancelled (what the capacity holds); "came" counts those the desk recorded
+# on the day (what reach figures count). Dashboards, lists, the public page, the open-day pages and
+# the reach statistics all count through `_PEOPLE` over `live()` or `attendees()`.
+
+_PEOPLE = F("young_people") + F("parents")
+
+
+def _people_of(registrations: QuerySet[VisitorRegistration]) -> Coalesce:
+    total = registrations.filter(event=OuterRef("pk")).values("event").annotate(n=Sum(_PEOPLE)).values("n")
+    return Coalesce(Subquery(total, output_field=IntegerField()), Value(0))
+
+
+def with_visitors(events: QuerySet[Event]) -> QuerySet[Event]:
+    """Annotate events with `visitors` (registered) and `visitors_came` (recorded on the day)."""
+    return events.annotate(
+        visitors=_people_of(VisitorRegistration.objects.live()),
+        visitors_came=_people_of(VisitorRegistration.objects.attendees()),
     )
-    return totals["young"] + totals["parents"]
+
+
+@dataclass(frozen=True)
+class Visitors:
+    """An open day's visitors: registered (not cancelled) and come (recorded on the day)."""
+
+    registered: int
+    came: int
+    parties: int  # registrations not cancelled
+    parties_came: int
+
+
+def open_day_visitors(*, event: Event) -> Visitors:
+    live = VisitorRegistration.objects.live().filter(event=event)
+    totals = live.aggregate(
+        registered=Coalesce(Sum(_PEOPLE), 0),
+        came=Coalesce(Sum(_PEOPLE, filter=Q(attended=True)), 0),
+        parties=Count("id"),
+        parties_came=Count("id", filter=Q(attended=True)),
+    )
+    return Visitors(**totals)
+
+
+def registered_visitors(*, event: Event) -> int:
+    return open_day_visitors(event=event).registered
 
 
 @dataclass(frozen=True)
@@ -83,7 +123,7 @@ class Fill:
 
 def event_fill(*, event: Event) -> Fill:
     if event.takes_visitors:
-        return Fill(event.capacity, registered_visitors(event=event), 0)
+        return Fill(event.capacity, open_day_visitors(event=event).registered, 0)
     waiting = event.bookings.waiting().count()
     return Fill(event.capacity, confirmed_pupils(event=event), waiting)
 
@@ -110,7 +150,44 @@ def bookings_of(*, user) -> QuerySet[ClassBooking]:
     condition = Q(booked_by=user)
     if getattr(user, "person_id", None):
         condition |= Q(teacher_id=user.person_id)
-    return ClassBooking.objects.filter(condition).select_related("event", "school").order_by("-event__start")
+    in_current_plan = PlanAssignment.objects.filter(booking=OuterRef("pk"), plan__is_current=True)
+    return (
+        ClassBooking.objects.filter(condition)
+        .select_related("event", "school")
+        .annotate(has_rotation=Exists(in_current_plan))
+        .order_by("-event__start")
+    )
+
+
+def teacher_upcoming(*, user) -> QuerySet[ClassBooking]:
+    """A teacher's coming visits: active bookings (confirmed or waiting) of events not over yet,
+    soonest first. A cancelled booking leaves this list (it shows in `teacher_history`)."""
+    return (
+        bookings_of(user=user).active().filter(event__end__gte=timezone.now()).order_by("event__start", "pk")
+    )
+
+
+def teacher_history(*, user) -> QuerySet[ClassBooking]:
+    """The rest of a teacher's bookings: events over, and bookings cancelled or marked absent."""
+    upcoming = Q(status__in=[ClassBooking.Status.CONFIRMED, ClassBooking.Status.WAITLISTED]) & Q(
+        event__end__gte=timezone.now()
+    )
+    return bookings_of(user=user).exclude(upcoming)
+
+
+def class_events() -> QuerySet[Event]:
+    """Upcoming public events a teacher can book a class for (the 'Réserver une classe' list)."""
+    return public_events().filter(kind__in=CLASS_KINDS)
+
+
+def booking_cancel_refusal(*, booking: ClassBooking) -> str | None:
+    """Why this booking can no longer be cancelled online, or None if it can: the one rule the
+    booking page (whether to offer the button) and the cancellation service share."""
+    if not booking.is_active:
+        return _("Cette réservation est déjà annulée.")
+    if booking.event.start <= timezone.now():
+        return _("L'événement a commencé : contactez l'équipe du hub pour toute absence.")
+    return None
 
 
 def booking_by_token(*, token) -> ClassBooking:
@@ -224,15 +301,86 @@ def plan_grid(*, plan: ForumPlan) -> PlanGrid:
     return PlanGrid(slots, rows, per_workshop)
 
 
+def class_rotation(*, booking: ClassBooking) -> list[dict[str, Any]] | None:
+    """A class's forum day in the current plan, slot by slot (`slot`, `workshop` or None); None
+    while there is no plan for it, or once the booking no longer stands."""
+    if booking.status != ClassBooking.Status.CONFIRMED:
+        return None
+    plan = current_plan(event=booking.event)
+    if plan is None:
+        return None
+    workshops = {
+        a.slot_id: a.workshop
+        for a in plan.assignments.filter(booking=booking).select_related("workshop__room__site")
+    }
+    if not workshops:
+        return None
+    return [{"slot": s, "workshop": workshops.get(s.pk)} for s in booking.event.slots.all()]
+
+
+TOP_CHOICES = 3  # "the 3 first choices" the summary counts
+
+
+@dataclass
+class PlanSummary:
+    """A forum plan told the way a coordinator judges it: the classes' choices, the tension trades."""
+
+    classes: int  # classes in the plan
+    with_choices: int  # of which ranked workshops
+    first_choice: int  # got their favourite workshop
+    top_choices: int  # got all their first TOP_CHOICES (or as many as they attend workshops)
+    visits: int  # workshops attended, all classes together
+    chosen_visits: int  # of which among the class's choices
+    tension_classes: int  # discover at least one tension trade
+    has_tension: bool  # the forum offers tension trades at all
+    gain_over_first_come: float | None  # preference score over "first come, first served" - 1
+
+    @property
+    def top_share(self) -> float | None:
+        return self.top_choices / self.with_choices if self.with_choices else None
+
+    @property
+    def chosen_share(self) -> float | None:
+        return self.chosen_visits / self.visits if self.visits else None
+
+
+def plan_summary(*, plan: ForumPlan, grid: PlanGrid) -> PlanSummary:
+    with_choices = first = top = visits = chosen = tension = 0
+    for row in grid.rows:
+        attended = [c for c in row["cells"] if c["workshop"] is not None]
+        ranks = {c["rank"] for c in attended if c["rank"]}
+        visits += len(attended)
+        chosen += sum(1 for c in attended if c["rank"])
+        tension += any(c["workshop"].is_tension for c in attended)
+        ranked = len(row["booking"].preferences.all())
+        if ranked:
+            with_choices += 1
+            first += 1 in ranks
+            wanted = set(range(1, min(TOP_CHOICES, ranked, len(attended)) + 1))
+            top += wanted <= ranks
+    gain = None
+    if plan.objective is not None and plan.greedy_objective:
+        gain = plan.objective / plan.greedy_objective - 1
+    return PlanSummary(
+        classes=len(grid.rows),
+        with_choices=with_choices,
+        first_choice=first,
+        top_choices=top,
+        visits=visits,
+        chosen_visits=chosen,
+        tension_classes=tension,
+        has_tension=any(w["workshop"].is_tension for w in grid.workshops),
+        gain_over_first_come=gain,
+    )
+
+
 # --- Open days ----------------------------------------------------------------------------------------
 
 
 def rota_problem(*, event: Event) -> rota_opt.RotaProblem:
     departures = []
     for slot in event.tour_slots.all():
-        visitors = slot.registrations.filter(cancelled_at__isnull=True).aggregate(
-            n=Coalesce(Sum("young_people"), 0) + Coalesce(Sum("parents"), 0)
-        )["n"]
+        visitors = slot.registrations.live().aggregate(n=Coalesce(Sum(_PEOPLE), 0))["n"]
         groups = -(-visitors // slot.group_size) if visitors else 0
         departures.append(rota_opt.TourDeparture(slot.pk, f"{slot.start:%H:%M}", groups))
     guides = [
@@ -255,8 +403,25 @@ def rota(*, event: Event) -> dict[int, list[Any]]:
 
 
 def registrations_for(*, event: Event) -> QuerySet[VisitorRegistration]:
-    return event.registrations.filter(cancelled_at__isnull=True).select_related(
-        "person", "course", "tour_slot"
+    return event.registrations.live().select_related("person", "course", "tour_slot")
+
+
+def check_in_refusal(*, event: Event) -> str | None:
+    """Why arrivals cannot be recorded for this open day (yet), or None: shared by the desk's page
+    and the check-in service."""
+    if event.status == Event.Status.CANCELLED:
+        return _("Cette journée est annulée.")
+    if timezone.localdate() < timezone.localtime(event.start).date():
+        return _("La journée n'a pas encore eu lieu : les arrivées s'enregistrent le jour même, à l'accueil.")
+    return None
+
+
+def check_in_list(*, event: Event) -> QuerySet[VisitorRegistration]:
+    """The desk's list on an open day: every live registration, by name."""
+    return (
+        event.registrations.live()
+        .select_related("person", "tour_slot")
+        .order_by("person__last_name", "person__first_name", "pk")
     )
 
 
@@ -294,8 +459,9 @@ class Reach:
 def reach_statistics(*, years: list[SchoolYear], until=None) -> dict[int, dict[str, Reach]]:
     """Reach per school year (start year) and event kind, plus a 'total' per year.
 
-    Counted: classes confirmed (not absent) at events that have taken place, open-day visitors
-    registered (not cancelled) at past open days, and the tallies of events without bookings.
+    Counted: classes confirmed (not absent) at events that have taken place, open-day visitors who
+    came (recorded at the desk on the day; a registration alone is not reach), and the tallies of
+    events without bookings.
     Cancelled events count for nothing. A few grouped queries, whatever the number of years.
     """
     until = until or timezone.now()
@@ -324,7 +490,8 @@ def reach_statistics(*, years: list[SchoolYear], until=None) -> dict[int, dict[s
         result[row["year"]][row["event__kind"]].events += row["events"]
 
     visitors = (
-        VisitorRegistration.objects.filter(held, cancelled_at__isnull=True, attended=True)
+        VisitorRegistration.objects.attendees()
+        .filter(held)
         .annotate(year=year)
         .exclude(year=None)
         .values("year", "event__kind")
@@ -383,5 +550,4 @@ def open_days_held(*, year: SchoolYear) -> int:
 
 
 def teacher_dashboard(*, user) -> dict[str, Any]:
-    bookings = list(bookings_of(user=user).filter(event__end__gte=timezone.now())[:10])
-    return {"bookings": bookings}
+    return {"bookings": list(teacher_upcoming(user=user)[:10]), "events": list(class_events()[:3])}

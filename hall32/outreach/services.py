@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from hall32.core import services as core_services
+from hall32.core.dates import long_date
 from hall32.core.errors import Conflict, DomainError
 from hall32.core.jobs import run_reporting
 from hall32.core.models import Job, Organisation, Person, User
@@ -39,6 +40,13 @@ def _notify(booking_id: int, kind: str) -> None:
     from hall32.outreach.tasks import send_booking_email
 
     transaction.on_commit(lambda: send_booking_email.delay(booking_id, kind))
+
+
+def _notify_visitor(registration_id: int) -> None:
+    """Queue the confirmation of an open-day registration once the transaction has committed."""
+    from hall32.outreach.tasks import send_visitor_email
+
+    transaction.on_commit(lambda: send_visitor_email.delay(registration_id))
 
 
 # --- Events --------------------------------------------------------------------------------------
@@ -189,7 +197,7 @@ def booking_create(
                 _("La classe %(name)s de cet établissement est déjà inscrite le %(day)s (%(event)s).")
                 % {
                     "name": other.class_name,
-                    "day": day.strftime("%d/%m/%Y"),
+                    "day": long_date(day),
                     "event": other.event.title,
                 },
                 field="class_name",
@@ -228,11 +236,10 @@ def booking_create(
 def booking_cancel(*, booking: ClassBooking) -> ClassBooking:
     """Cancel a booking; the freed places go to the waiting classes, in order."""
     event = Event.objects.select_for_update().get(pk=booking.event_id)
-    booking = ClassBooking.objects.get(pk=booking.pk)
-    if not booking.is_active:
-        raise DomainError(_("Cette réservation est déjà annulée."))
-    if event.start <= timezone.now():
-        raise DomainError(_("L'événement a commencé : contactez l'équipe du hub pour toute absence."))
+    booking = ClassBooking.objects.select_related("event").get(pk=booking.pk)
+    refusal = selectors.booking_cancel_refusal(booking=booking)
+    if refusal:
+        raise DomainError(refusal)
     booking.status = ClassBooking.Status.CANCELLED
     booking.cancelled_at = timezone.now()
     booking.save(update_fields=["status", "cancelled_at", "updated_at"])
@@ -332,24 +339,25 @@ def forum_plan_compute(*, job_id: int) -> ForumPlan:
     job = Job.objects.get(pk=job_id)
     event = Event.objects.get(pk=job.params["event"])
     time_limit = float(job.params.get("time_limit", 10.0))
-    core_services.job_progress(job_id=job_id, progress=0, message=_("Préparation du problème…"))
+    core_services.job_progress(job_id=job_id, progress=0, message=_("Préparation du calcul…"))
 
     def report(elapsed: float, objective: int, bound: float) -> None:
         percent = min(95, int(100 * elapsed / max(time_limit, 0.1)))
         core_services.job_progress(
             job_id=job_id,
             progress=percent,
-            message=_("Meilleur plan trouvé : %(objective)s points (borne %(bound)s)")
-            % {"objective": objective, "bound": int(bound)},
+            message=_("Un planning est trouvé ; recherche d'un meilleur…"),
         )
 
     plan, result = forum_plan_solve(event=event, time_limit=time_limit, by=job.created_by, progress=report)
     url = event.get_staff_url() + "planning/"
     if result.found:
         message = (
-            _("Plan optimal trouvé (prouvé).")
+            _("Planning calculé : le meilleur possible avec ces contraintes.")
             if result.proven_optimal
-            else _("Plan réalisable trouvé ; l'optimalité n'est pas prouvée dans le temps imparti.")
+            else _(
+                "Planning calculé dans le temps imparti ; relancez avec une durée plus longue pour tenter de l'améliorer."
+            )
         )
         core_services.job_finish(job_id=job_id, result={"plan": plan.pk, "redirect": url, "message": message})
     else:
@@ -477,7 +485,7 @@ def visitor_register(
                 consent_contact=consent_contact,
             )
         )
-    return VisitorRegistration.objects.create(
+    registration = VisitorRegistration.objects.create(
         event=event,
         person=person,
         visitor_kind=visitor_kind,
@@ -488,6 +496,8 @@ def visitor_register(
         course_id=course_id,
         tour_slot=slot,
     )
+    _notify_visitor(registration.pk)
+    return registration
 
 
 @transaction.atomic
@@ -496,6 +506,24 @@ def visitor_cancel(*, registration: VisitorRegistration) -> VisitorRegistration:
         raise DomainError(_("Cette inscription est déjà annulée."))
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["cancelled_at", "updated_at"])
+    return registration
+
+
+@transaction.atomic
+def visitor_check_in(*, registration: VisitorRegistration, came: bool = True) -> VisitorRegistration:
+    """Record at the desk, on the day, that a registration's visitors came (or undo a wrong tick).
+    Registering is not coming: nothing can be recorded before the open day. Safe to repeat."""
+    registration = (
+        VisitorRegistration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+    )
+    if registration.cancelled_at:
+        raise DomainError(_("Cette inscription est annulée."))
+    refusal = selectors.check_in_refusal(event=registration.event)
+    if refusal:
+        raise DomainError(refusal)
+    if registration.attended != came:
+        registration.attended = came
+        registration.save(update_fields=["attended", "updated_at"])
     return registration
 
 

@@ -16,6 +16,23 @@ def send_booking_email(booking_id: int, kind: str) -> None:
 
 
 @shared_task(ignore_result=True)
+def send_visitor_email(registration_id: int) -> None:
+    from hall32.outreach.emails import visitor_email
+    from hall32.outreach.models import VisitorRegistration
+
+    registration = (
+        VisitorRegistration.objects.select_related("event", "person", "tour_slot")
+        .filter(pk=registration_id, cancelled_at__isnull=True)
+        .first()
+    )
+    if registration is None:
+        return
+    message = visitor_email(registration)
+    if message is not None:
+        message.send()
+
+
+@shared_task(ignore_result=True)
 def compute_forum_plan(job_id: int) -> None:
     from hall32.core.models import Job
     from hall32.core.services import job_finish

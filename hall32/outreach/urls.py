@@ -17,6 +17,7 @@ urlpatterns = [
     path("visites/<uuid:token>/annuler/", public.visitor_cancel, name="visitor_cancel"),
     # Teachers
     path("mes-reservations/", staff.my_bookings, name="my_bookings"),
+    path("mes-reservations/<int:pk>/ateliers.ics", staff.my_booking_rotation, name="my_booking_rotation"),
     # Staff
     path("gestion/", staff.event_list, name="event_list"),
     path("gestion/nouveau/", staff.event_create, name="event_create"),
@@ -27,6 +28,8 @@ urlpatterns = [
     path("gestion/<int:pk>/equipe/", staff.event_staffing, name="event_staffing"),
     path("gestion/<int:pk>/bilan/", staff.event_tally, name="event_tally"),
     path("gestion/<int:pk>/visites/", staff.open_day, name="open_day"),
+    path("gestion/<int:pk>/accueil/", staff.check_in, name="check_in"),
+    path("gestion/<int:pk>/accueil/<int:registration_pk>/", staff.check_in_mark, name="check_in_mark"),
     path(
         "gestion/reservations/<int:pk>/annuler/",
         staff.booking_staff_cancel,

@@ -4,4 +4,4 @@ import rules
 
 from hall32.policy.predicates import is_hub_staff
 
-rules.set_perm("impact.view_dashboard", is_hub_staff)
+rules.add_perm("impact.view_dashboard", is_hub_staff)

@@ -9,12 +9,14 @@ from typing import Any
 
 import rules
 
+from hall32.core import access
 from hall32.policy.predicates import (
     is_client,
     is_direction,
     is_hub_staff,
     is_industry_engineer,
     is_learner,
+    is_manager,
     register_model,
 )
 
@@ -56,26 +58,29 @@ def is_line_client(user: Any, line: Any) -> bool:
     return line.client_id == organisation or bool(line.project_id and line.project.client_id == organisation)
 
 
-rules.set_perm("industry.book_equipment", is_hub_staff | is_learner | is_client)
-rules.set_perm("industry.view_my_bookings", is_hub_staff | is_learner | is_client)
-rules.set_perm("industry.view_booking_details", is_hub_staff)  # who booked, for which project
-rules.set_perm("industry.manage_equipment", is_industry_manager)
-rules.set_perm("industry.grant_qualification", is_industry_engineer)
-rules.set_perm("industry.view_qualifications", is_hub_staff)
-rules.set_perm("industry.view_usage_report", is_industry_manager)
-rules.set_perm("industry.modify_booking", is_industry_engineer | (owns_booking & is_usage_booking))
+rules.add_perm("industry.book_equipment", is_hub_staff | is_learner | is_client)
+rules.add_perm("industry.view_my_bookings", is_hub_staff | is_learner | is_client)
+rules.add_perm("industry.view_booking_details", is_hub_staff)  # who booked, for which project
+rules.add_perm("industry.book_for_others", is_industry_engineer)
+rules.add_perm("industry.manage_equipment", is_industry_manager)
+rules.add_perm("industry.grant_qualification", is_industry_engineer)
+# Who holds which machine qualification names learners: the Pôle Industrie's engineers and the
+# hub's managers, not every staff member (docs/access.md, `machine_user`).
+rules.add_perm("industry.view_qualifications", is_industry_manager | is_manager)
+rules.add_perm("industry.view_usage_report", is_industry_manager)
+rules.add_perm("industry.modify_booking", is_industry_engineer | (owns_booking & is_usage_booking))
 
-rules.set_perm("industry.view_projects", is_industry_manager)
-rules.set_perm("industry.manage_projects", is_industry_manager)
-rules.set_perm("industry.open_project", is_industry_manager | (is_client & is_project_client))
-rules.set_perm("industry.view_my_projects", is_client)
-rules.set_perm("industry.request_project", is_client)
-rules.set_perm("industry.open_quote", is_industry_manager | (is_client & is_quote_client))
-rules.set_perm("industry.decide_quote", is_industry_manager | (is_client & is_quote_client))
+rules.add_perm("industry.view_projects", is_industry_manager)
+rules.add_perm("industry.manage_projects", is_industry_manager)
+rules.add_perm("industry.open_project", is_industry_manager | (is_client & is_project_client))
+rules.add_perm("industry.view_my_projects", is_client)
+rules.add_perm("industry.request_project", is_client)
+rules.add_perm("industry.open_quote", is_industry_manager | (is_client & is_quote_client))
+rules.add_perm("industry.decide_quote", is_industry_manager | (is_client & is_quote_client))
 
-rules.set_perm("industry.schedule_jobs", is_industry_manager)
-rules.set_perm("industry.simulate_lines", is_industry_manager)
-rules.set_perm("industry.open_line", is_industry_manager | (is_client & is_line_client))
+rules.add_perm("industry.schedule_jobs", is_industry_manager)
+rules.add_perm("industry.simulate_lines", is_industry_manager)
+rules.add_perm("industry.open_line", is_industry_manager | (is_client & is_line_client))
 
 register_model(
     "industry.equipment",
@@ -112,3 +117,38 @@ for model in [
         change=is_industry_manager,
         delete=is_direction,
     )
+
+
+# --- People and their fields (hall32.core.access) --------------------------------------------
+
+
+def _people() -> Any:
+    from hall32.core.models import Person
+
+    return Person.objects
+
+
+def _machine_users(user: Any) -> Any:
+    """People who hold a machine qualification or booked a machine."""
+    from django.db.models import Q
+
+    return _people().filter(Q(qualification_grants__isnull=False) | Q(user__industry_bookings__isnull=False))
+
+
+def _engineers_of_my_company(user: Any) -> Any:
+    """The engineers who lead the projects of the client user's company."""
+    organisation = _organisation_id(user)
+    if not organisation:
+        return _people().none()
+    return _people().filter(user__led_industry_projects__client_id=organisation)
+
+
+access.grant(
+    "machine_user", who=is_industry_engineer, people=_machine_users, fields=("name", "work", "email")
+)
+access.grant(
+    "project_engineer",
+    who=is_client,
+    people=_engineers_of_my_company,
+    fields=("name", "work", "email", "phone"),
+)

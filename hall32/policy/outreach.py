@@ -4,6 +4,7 @@ from typing import Any
 
 import rules
 
+from hall32.core import access
 from hall32.policy.predicates import (
     is_direction,
     is_hub_staff,
@@ -25,16 +26,18 @@ def booked_it(user: Any, booking: Any) -> bool:
     return bool(getattr(user, "person_id", None) and booking.teacher_id == user.person_id)
 
 
-rules.set_perm("outreach.view_events", is_hub_staff)
-rules.set_perm("outreach.manage_events", is_outreach_manager)
-rules.set_perm("outreach.plan_forum", is_outreach_manager)
-rules.set_perm("outreach.view_reach", is_hub_staff)
-rules.set_perm("outreach.view_my_bookings", is_teacher)
-rules.set_perm("outreach.view_classbooking", is_hub_staff | booked_it)
-rules.set_perm("outreach.cancel_classbooking", is_outreach_manager | booked_it)
-rules.set_perm("outreach.add_classbooking", is_outreach_manager)
-rules.set_perm("outreach.change_classbooking", is_outreach_manager)
-rules.set_perm("outreach.delete_classbooking", is_direction)
+rules.add_perm("outreach.view_events", is_hub_staff)
+rules.add_perm("outreach.manage_events", is_outreach_manager)
+rules.add_perm("outreach.plan_forum", is_outreach_manager)
+rules.add_perm("outreach.view_reach", is_hub_staff)
+# Whoever from the hub stands at the open-day desk ticks the visitors who arrive.
+rules.add_perm("outreach.check_in_visitors", is_hub_staff)
+rules.add_perm("outreach.view_my_bookings", is_teacher)
+rules.add_perm("outreach.view_classbooking", is_hub_staff | booked_it)
+rules.add_perm("outreach.cancel_classbooking", is_outreach_manager | booked_it)
+rules.add_perm("outreach.add_classbooking", is_outreach_manager)
+rules.add_perm("outreach.change_classbooking", is_outreach_manager)
+rules.add_perm("outreach.delete_classbooking", is_direction)
 
 register_model(
     "outreach.event",
@@ -58,3 +61,47 @@ for model in [
         change=is_outreach_manager,
         delete=is_outreach_manager,
     )
+
+
+# --- People and their fields (hall32.core.access) --------------------------------------------
+
+
+def _people() -> Any:
+    from hall32.core.models import Person
+
+    return Person.objects
+
+
+def _apprentices_in_outreach(user: Any) -> Any:
+    """Apprentices who run workshops, guide tours or staff the hub's events."""
+    from django.db.models import Q
+
+    return _people().filter(
+        Q(event_staffing__isnull=False)
+        | Q(outreach_availabilities__isnull=False)
+        | Q(tour_assignments__isnull=False)
+        | Q(forum_workshops__isnull=False)
+    )
+
+
+def _visitors(user: Any) -> Any:
+    """People registered for an open day, and teachers who booked a class."""
+    from django.db.models import Q
+
+    from hall32.outreach.models import ClassBooking, VisitorRegistration
+
+    return _people().filter(
+        Q(pk__in=VisitorRegistration.objects.values("person"))
+        | Q(pk__in=ClassBooking.objects.values("teacher"))
+    )
+
+
+access.grant(
+    "outreach_apprentice",
+    who=is_outreach_officer,
+    people=_apprentices_in_outreach,
+    fields=("name", "work", "email"),
+)
+access.grant(
+    "visitor", who=is_outreach_officer, people=_visitors, fields=("name", "email", "phone", "consents")
+)

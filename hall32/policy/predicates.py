@@ -45,7 +45,9 @@ def register_model(
     change: rules.Predicate,
     delete: rules.Predicate,
 ) -> None:
-    """Register the four Django model permissions of `app.model` (used by the admin too)."""
+    """Register the four Django model permissions of `app.model` (used by the admin too). A name
+    registered twice is an error (rules.add_perm raises KeyError): a generic rule must never
+    silently replace an object-level one."""
     app, model = model_label.split(".")
     for action, predicate in {"view": view, "add": add, "change": change, "delete": delete}.items():
-        rules.set_perm(f"{app}.{action}_{model}", predicate)
+        rules.add_perm(f"{app}.{action}_{model}", predicate)

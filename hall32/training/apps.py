@@ -10,7 +10,7 @@ class TrainingConfig(AppConfig):
     def ready(self) -> None:
         from hall32.core import audit, dashboard, demo, gdpr, navigation
         from hall32.training import demo as training_demo
-        from hall32.training import panels
+        from hall32.training import panels, personal_data
         from hall32.training.models import (
             Application,
             Attendance,
@@ -37,7 +37,8 @@ class TrainingConfig(AppConfig):
             ProgressNote,
         ):
             audit.register(model)
-        gdpr.register("former", export=panels.gdpr_export, erase=panels.gdpr_erase)
+        gdpr.register("former", export=panels.gdpr_export)
+        personal_data.register()
         for name, load, order in training_demo.PARTS:
             demo.register(name, load, order=order)
 
@@ -102,6 +103,14 @@ class TrainingConfig(AppConfig):
         nav("train", _("Alertes"), "training:alerts", perm="training.view_alerts", order=45, icon="bell")
         nav(
             "train",
+            _("Messages du hub"),
+            "training:announcement_list",
+            perm="training.manage_cohorts",
+            order=46,
+            icon="megaphone",
+        )
+        nav(
+            "train",
             _("Devenir des sortants"),
             "training:outcome_list",
             perm="training.view_outcomes",
@@ -141,28 +150,36 @@ class TrainingConfig(AppConfig):
             order=10,
         )
         register(
+            "training.messages",
+            template="training/_panel_messages.html",
+            context=panels.messages_panel,
+            roles=["learner", "guardian", "company_tutor"],
+            order=5,
+            width="col-12",
+        )
+        register(
             "training.learner",
-            template="training/_panel_learners.html",
+            template="training/_panel_learner_home.html",
             context=panels.learner_panel,
             roles=["learner"],
             order=10,
-            width="col-lg-8",
+            width="col-12",
         )
         register(
             "training.guardian",
-            template="training/_panel_learners.html",
+            template="training/_panel_children.html",
             context=panels.guardian_panel,
             roles=["guardian"],
             order=10,
-            width="col-lg-8",
+            width="col-12",
         )
         register(
             "training.tutor",
-            template="training/_panel_learners.html",
+            template="training/_panel_apprentices.html",
             context=panels.tutor_panel,
             roles=["company_tutor"],
             order=10,
-            width="col-lg-8",
+            width="col-12",
         )
         register(
             "training.referrals",

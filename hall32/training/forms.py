@@ -13,11 +13,14 @@ from hall32.core.forms import DateInput
 from hall32.core.models import Guardianship, Organisation, Person
 from hall32.core.schoolyear import SchoolYear
 from hall32.core.validators import validate_postcode
+from hall32.training.importing import LEARNER_FILES
 from hall32.training.models import (
     DECISIONS,
+    Announcement,
     Application,
     ApplicationStatus,
     AttendanceCode,
+    Cohort,
     Contract,
     Course,
     Enrolment,
@@ -310,22 +313,20 @@ class BulkEnrolForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Fichier CSV ou XLSX"),
-        help_text=_(
-            "Colonnes : nom, prenom, date_naissance (JJ/MM/AAAA), genre, courriel, "
-            "telephone, code_postal, commune, statut, responsable_nom, responsable_prenom, "
-            "responsable_courriel, responsable_telephone."
-        ),
-    )
+    file = forms.FileField(label=_("Fichier CSV ou XLSX"))
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Choisissez un fichier .csv ou .xlsx."))
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("Le fichier dépasse 5 Mo."))
-        return upload
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].validators.append(LEARNER_FILES)
+        self.fields["file"].widget.attrs["accept"] = LEARNER_FILES.accept()
+        self.fields["file"].help_text = _(
+            "Une ligne d'en-tête puis une ligne par apprenant·e ; CSV (séparateur ; , ou tabulation, "
+            "UTF-8 ou Windows-1252) ou XLSX, %(mb)s Mo au plus. Obligatoires : Nom, Prénom, Date de "
+            "naissance (JJ/MM/AAAA). Facultatives : Genre, Courriel, Téléphone, Code postal, Commune, "
+            "Statut, et pour un·e mineur·e Nom, Prénom, Courriel et Téléphone du responsable. Les "
+            "noms usuels sont reconnus, en français ou en anglais (Nom de famille, Né(e) le, E-mail, "
+            "Portable, CP, first_name…)."
+        ) % {"mb": LEARNER_FILES.limit_mb}
 
 
 class TimetableForm(forms.Form):
@@ -495,3 +496,40 @@ class ReferralOutcomeForm(forms.Form):
         required=False,
         widget=forms.Select(attrs=SEARCHABLE),
     )
+
+
+class AnnouncementForm(forms.Form):
+    """A message from the hub to a cohort or to all, for learners, parents or tutors."""
+
+    title = forms.CharField(label=_("Titre"), max_length=120)
+    body = forms.CharField(label=_("Message"), max_length=2000, widget=forms.Textarea(attrs={"rows": 5}))
+    audience = forms.ChoiceField(
+        label=_("Destinataires"),
+        choices=Announcement.Audience.choices,
+        initial=Announcement.Audience.EVERYONE,
+    )
+    cohort = forms.ModelChoiceField(
+        label=_("Promotion"),
+        queryset=Cohort.objects.none(),
+        required=False,
+        empty_label=_("Toutes les promotions"),
+    )
+    published_on = forms.DateField(
+        label=_("Afficher à partir du"), widget=DateInput(), initial=timezone.localdate
+    )
+    expires_on = forms.DateField(
+        label=_("Afficher jusqu'au"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("Laissez vide pour l'afficher jusqu'à ce qu'il soit retiré."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        year = SchoolYear.of(timezone.localdate()).start_year
+        self.fields["cohort"].queryset = (
+            Cohort.objects.filter(school_year__gte=year)
+            .select_related("course")
+            .order_by("school_year", "code")
+        )
+        self.fields["cohort"].label_from_instance = lambda c: c.label

@@ -9,10 +9,13 @@ L6223-6 (apprentices per tutor).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
-from hall32.core.dates import add_months, add_years
+from django.utils.translation import gettext as _
+
+from hall32.core.dates import add_months, add_years, long_date
 
 MIN_AGE = 15
 MAX_AGE = 29  # 30 is the limit, save derogations (disability, business project, athletes)
@@ -118,14 +121,16 @@ def check_contract(facts: ContractFacts) -> list[Problem]:
     problems: list[Problem] = []
     start, end, birth = facts.start, facts.end, facts.birth
     if start and end and end <= start:
-        problems.append(Problem("dates", "end_date", "La fin du contrat doit être postérieure à son début."))
+        problems.append(
+            Problem("dates", "end_date", _("La fin du contrat doit être postérieure à son début."))
+        )
     if start and end and end > start:
         if end < add_months(start, 6) - dt.timedelta(days=1):
             problems.append(
                 Problem(
                     "duration_min",
                     "end_date",
-                    "Un contrat d'apprentissage dure au moins 6 mois (art. L6222-7-1).",
+                    _("Un contrat d'apprentissage dure au moins 6 mois (art. L6222-7-1)."),
                 )
             )
         if end > add_years(start, 3):
@@ -133,12 +138,12 @@ def check_contract(facts: ContractFacts) -> list[Problem]:
                 Problem(
                     "duration_max",
                     "end_date",
-                    "Un contrat d'apprentissage dure au plus 3 ans (art. L6222-7-1).",
+                    _("Un contrat d'apprentissage dure au plus 3 ans (art. L6222-7-1)."),
                 )
             )
     if birth is None:
         problems.append(
-            Problem("birth", "apprentice", "La date de naissance de l'apprenti·e est nécessaire.")
+            Problem("birth", "apprentice", _("La date de naissance de l'apprenti·e est nécessaire."))
         )
     elif start:
         age = age_on(birth, start)
@@ -147,8 +152,11 @@ def check_contract(facts: ContractFacts) -> list[Problem]:
                 Problem(
                     "age_min",
                     "start_date",
-                    f"L'apprenti·e doit avoir au moins {MIN_AGE} ans au début du contrat "
-                    f"(art. L6222-1) : {age} ans le {start:%d/%m/%Y}.",
+                    _(
+                        "L'apprenti·e doit avoir au moins %(min)s ans au début du contrat "
+                        "(art. L6222-1) : %(age)s ans le %(day)s."
+                    )
+                    % {"min": MIN_AGE, "age": age, "day": long_date(start)},
                 )
             )
         if age > MAX_AGE and not facts.derogation:
@@ -156,8 +164,11 @@ def check_contract(facts: ContractFacts) -> list[Problem]:
                 Problem(
                     "age_max",
                     "start_date",
-                    f"L'apprenti·e doit avoir au plus {MAX_AGE} ans au début du contrat, sauf "
-                    f"dérogation (art. L6222-2) : {age} ans.",
+                    _(
+                        "L'apprenti·e doit avoir au plus %(max)s ans au début du contrat, sauf "
+                        "dérogation (art. L6222-2) : %(age)s ans."
+                    )
+                    % {"max": MAX_AGE, "age": age},
                 )
             )
         if age < 18 and facts.weekly_hours > 35:
@@ -165,7 +176,7 @@ def check_contract(facts: ContractFacts) -> list[Problem]:
                 Problem(
                     "minor_hours",
                     "weekly_hours",
-                    "Un·e apprenti·e mineur·e travaille au plus 35 heures par semaine (art. L6222-25).",
+                    _("Un·e apprenti·e mineur·e travaille au plus 35 heures par semaine (art. L6222-25)."),
                 )
             )
     if start and facts.training_start and abs((facts.training_start - start).days) > 92:
@@ -173,12 +184,14 @@ def check_contract(facts: ContractFacts) -> list[Problem]:
             Problem(
                 "training_start",
                 "training_start",
-                "La formation doit commencer au plus 3 mois avant ou après le début du "
-                "contrat (art. L6222-12).",
+                _(
+                    "La formation doit commencer au plus 3 mois avant ou après le début du "
+                    "contrat (art. L6222-12)."
+                ),
             )
         )
     if facts.weekly_hours > 48:
-        problems.append(Problem("hours_max", "weekly_hours", "La durée hebdomadaire dépasse 48 heures."))
+        problems.append(Problem("hours_max", "weekly_hours", _("La durée hebdomadaire dépasse 48 heures.")))
     if birth is not None:
         for index, first, last, percent in facts.pay:
             minimum, since = minimum_for_period(birth=birth, contract_year=index, start=first, end=last)
@@ -187,23 +200,36 @@ def check_contract(facts: ContractFacts) -> list[Problem]:
                     Problem(
                         "pay_min",
                         f"pay_{index}",
-                        f"Rémunération de l'année {index} ({percent} % du SMIC) inférieure au minimum légal de "
-                        f"{minimum} % applicable à partir du {since:%d/%m/%Y} (âge {pay_age_on(birth, since)} ans, "
-                        f"art. D6222-26).",
+                        _(
+                            "Rémunération de l'année %(index)s (%(percent)s %% du SMIC) inférieure au "
+                            "minimum légal de %(minimum)s %% applicable à partir du %(since)s "
+                            "(âge %(age)s ans, art. D6222-26)."
+                        )
+                        % {
+                            "index": index,
+                            "percent": percent,
+                            "minimum": minimum,
+                            "since": long_date(since),
+                            "age": pay_age_on(birth, since),
+                        },
                     )
                 )
     if not facts.tutor_births:
         problems.append(
-            Problem("tutor_none", "tutors", "Un contrat désigne un ou deux maîtres d'apprentissage.")
+            Problem("tutor_none", "tutors", _("Un contrat désigne un ou deux maîtres d'apprentissage."))
         )
     if len(facts.tutor_births) > 2:
         problems.append(
-            Problem("tutor_many", "tutors", "Un contrat désigne au plus deux maîtres d'apprentissage.")
+            Problem("tutor_many", "tutors", _("Un contrat désigne au plus deux maîtres d'apprentissage."))
         )
     for rank, tutor_birth in enumerate(facts.tutor_births, start=1):
         if tutor_birth is not None and start and age_on(tutor_birth, start) < 18:
             problems.append(
-                Problem("tutor_age", "tutors", f"Le maître d'apprentissage n° {rank} doit être majeur.")
+                Problem(
+                    "tutor_age",
+                    "tutors",
+                    _("Le maître d'apprentissage n° %(rank)s doit être majeur.") % {"rank": rank},
+                )
             )
     for rank, load in enumerate(facts.tutor_loads, start=1):
         if load >= 2:
@@ -211,8 +237,29 @@ def check_contract(facts: ContractFacts) -> list[Problem]:
                 Problem(
                     "tutor_load",
                     "tutors",
-                    f"Le maître d'apprentissage n° {rank} suit déjà {load} apprentis : deux au plus "
-                    f"(art. R6223-6).",
+                    _(
+                        "Le maître d'apprentissage n° %(rank)s suit déjà %(load)s apprentis : deux au "
+                        "plus (art. R6223-6)."
+                    )
+                    % {"rank": rank, "load": load},
                 )
             )
     return problems
+
+
+TRIAL_COMPANY_DAYS = 45  # L6222-18
+
+
+def trial_period_end(
+    *, practical_start: dt.date, centre_days: Collection[dt.date], days: int = TRIAL_COMPANY_DAYS
+) -> dt.date:
+    """The last day of the trial period: the 45th day, consecutive or not, of practical training in
+    the company (art. L6222-18), counting the working days (Monday to Friday) the apprentice is not
+    at the centre. An estimate: public holidays, leave and absences would push it back."""
+    day, counted = practical_start, 0
+    while True:
+        if day.weekday() < 5 and day not in centre_days:
+            counted += 1
+            if counted >= days:
+                return day
+        day += dt.timedelta(days=1)

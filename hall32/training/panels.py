@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
 
-from hall32.core.models import Guardianship, Person
+from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear
 from hall32.training import selectors
 from hall32.training.models import (
-    AbsenceAlert,
     Application,
     Attendance,
     Contract,
-    ContractTutor,
-    Enrolment,
     Evaluation,
     Outcome,
     Referral,
@@ -27,12 +23,13 @@ from hall32.training.models import (
 def coordinator_panel(request: HttpRequest) -> dict[str, Any]:
     today = timezone.localdate()
     year = SchoolYear.of(today)
+    intake = selectors.admissions.current_intake(today=today)
     return {
-        "pipeline": selectors.admissions.pipeline_counts(school_year=year.start_year + 1),
-        "intake": year.start_year + 1,
+        "pipeline": selectors.admissions.pipeline_counts(school_year=intake),
+        "intake": intake,
         "without_contract": selectors.contracts.learners_without_contract(today=today).count(),
-        "without_company": selectors.admissions.admitted_without_company().count(),
-        "absences": AbsenceAlert.objects.filter(cohort__school_year=year.start_year).count(),
+        "without_company": selectors.admissions.admitted_without_company(school_year=intake).count(),
+        "absences": selectors.attendance.absence_alerts(school_year=year.start_year).count(),
         "students": selectors.cohorts.students_in(year=year),
         "year": year,
     }
@@ -47,41 +44,48 @@ def trainer_panel(request: HttpRequest) -> dict[str, Any] | None:
     return {"sessions": [(s, s.pk in taken) for s in sessions], "today": today}
 
 
-def _learner_summary(person: Person) -> dict[str, Any]:
-    courses = selectors.paths.courses_of(learner=person)
-    path = selectors.paths.learner_path(learner=person, course=courses[0]) if courses else None
-    today = timezone.localdate()
-    return {
-        "person": person,
-        "path": path,
-        "stats": selectors.attendance.learner_stats(learner_id=person.pk),
-        "next": list(
-            selectors.cohorts.timetable(learner=person, start=today, end=today + dt.timedelta(days=14))[:4]
-        ),
-    }
-
-
 def learner_panel(request: HttpRequest) -> dict[str, Any] | None:
-    if not request.user.person_id or not Enrolment.objects.filter(person_id=request.user.person_id).exists():
+    """A learner's own home: contract, next sessions, absences, competencies (is_the_learner)."""
+    if not request.user.has_perm("training.view_my_path") or not request.user.person_id:
         return None
-    return {"learners": [_learner_summary(request.user.person)], "title_self": True}
+    today = timezone.localdate()
+    home = selectors.homes.learner_homes(learners=[request.user.person], today=today)[0]
+    enrolled = home.enrolment is not None or home.contract is not None
+    return {"home": home if enrolled else None, "today": today, "viewer": "self"}
 
 
 def guardian_panel(request: HttpRequest) -> dict[str, Any] | None:
-    children = [
-        g.child
-        for g in Guardianship.objects.filter(guardian_id=request.user.person_id).select_related("child")
-        if g.child.is_minor and g.child.enrolments.exists()
-    ]
-    return {"learners": [_learner_summary(c) for c in children]} if children else None
+    """A parent's home: the same essentials, read-only, for each child while a minor."""
+    if not request.user.has_perm("training.view_children"):
+        return None
+    today = timezone.localdate()
+    children = selectors.homes.children_of(guardian_id=request.user.person_id, today=today)
+    return {
+        "homes": selectors.homes.learner_homes(learners=children, today=today),
+        "today": today,
+        "viewer": "guardian",
+    }
 
 
 def tutor_panel(request: HttpRequest) -> dict[str, Any] | None:
-    tutored = ContractTutor.objects.filter(
-        person_id=request.user.person_id, contract__status=Contract.Status.SIGNED
-    ).select_related("contract__apprentice")
-    people = list({t.contract.apprentice_id: t.contract.apprentice for t in tutored}.values())
-    return {"learners": [_learner_summary(p) for p in people]} if people else None
+    """A company tutor's home: each apprentice's contract, the evaluations due, absences and the
+    periods at the centre."""
+    if not request.user.has_perm("training.view_my_apprentices"):
+        return None
+    today = timezone.localdate()
+    tutor_id = request.user.person_id
+    apprentices = selectors.homes.apprentices_of(tutor_id=tutor_id, today=today)
+    return {
+        "homes": selectors.homes.learner_homes(learners=apprentices, today=today, tutor_id=tutor_id),
+        "today": today,
+        "viewer": "tutor",
+    }
+
+
+def messages_panel(request: HttpRequest) -> dict[str, Any] | None:
+    """The hub's messages to the learner, parent or tutor (none: no panel)."""
+    found = selectors.homes.announcements_for(user=request.user, today=timezone.localdate())
+    return {"announcements": found} if found else None
 
 
 def referral_panel(request: HttpRequest) -> dict[str, Any]:
@@ -152,16 +156,3 @@ def gdpr_export(person: Person) -> dict[str, Any]:
             for r in Referral.objects.filter(person=person).select_related("programme")
         ],
     }
-
-
-def gdpr_erase(person: Person) -> None:
-    """Blank the free texts that may carry personal details; keep the records the statistics count."""
-    Application.objects.filter(applicant=person).update(
-        motivation="", school_grades="", last_school="", company_name=""
-    )
-    Referral.objects.filter(person=person).update(reason="", outcome_detail="")
-    from hall32.training.models import ProgressNote
-
-    ProgressNote.objects.filter(referral__person=person).update(note="")
-    Attendance.objects.filter(learner=person).update(note="")
-    Evaluation.objects.filter(learner=person).update(comment="")

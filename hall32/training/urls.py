@@ -1,6 +1,14 @@
 from django.urls import path
 
-from hall32.training.views import admissions, cohorts, contracts, learners, outcomes, programmes
+from hall32.training.views import (
+    admissions,
+    announcements,
+    cohorts,
+    contracts,
+    learners,
+    outcomes,
+    programmes,
+)
 
 app_name = "training"
 
@@ -8,7 +16,7 @@ urlpatterns = [
     # Public
     path("candidater/", admissions.apply, name="apply"),
     path("candidature/<uuid:token>/", admissions.application_status, name="application_status"),
-    path("agenda/<uuid:token>.ics", learners.learner_feed, name="learner_feed"),
+    path("agenda/<slug:token>.ics", learners.learner_feed, name="learner_feed"),
     # Admissions
     path("admissions/", admissions.pipeline, name="pipeline"),
     path("admissions/sans-entreprise/", admissions.without_company, name="without_company"),
@@ -42,6 +50,10 @@ urlpatterns = [
     path("contrats/<int:pk>/signer/", contracts.contract_sign, name="contract_sign"),
     path("contrats/<int:pk>/rompre/", contracts.contract_break, name="contract_break"),
     path("alertes/", contracts.alerts, name="alerts"),
+    # Messages from the hub
+    path("messages/", announcements.announcement_list, name="announcement_list"),
+    path("messages/nouveau/", announcements.announcement_new, name="announcement_new"),
+    path("messages/<int:pk>/retirer/", announcements.announcement_delete, name="announcement_delete"),
     # Outcomes
     path("devenirs/", outcomes.outcome_list, name="outcome_list"),
     path("devenirs/<int:pk>/suivi/", outcomes.outcome_followup, name="outcome_followup"),

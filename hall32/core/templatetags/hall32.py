@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms, template
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from hall32.core import dates
 
 register = template.Library()
 
@@ -149,3 +153,47 @@ def get_item(mapping: Any, key: Any) -> Any:
         return mapping.get(key) if hasattr(mapping, "get") else mapping[key]
     except (KeyError, IndexError, TypeError):
         return None
+
+
+def _flags(arg: str) -> set[str]:
+    return {flag.strip() for flag in (arg or "").split(",") if flag.strip()}
+
+
+def _day_or_none(value: Any) -> dt.date | None:
+    """Like Django's date filter, anything but a date writes nothing (and `default` takes over)."""
+    return value if isinstance(value, dt.date) else None
+
+
+@register.filter
+def long_date(value: Any, arg: str = "") -> str:
+    """« 1er décembre 2026 » / "1 December 2026"; "weekday": « mardi 1er… », "noyear": « 1er décembre »."""
+    flags = _flags(arg)
+    return dates.long_date(_day_or_none(value), weekday="weekday" in flags, year="noyear" not in flags)
+
+
+@register.filter
+def long_datetime(value: Any, arg: str = "") -> str:
+    """« 1er décembre 2026, 14:30 »; "weekday": « mardi 1er décembre 2026, 14:30 »."""
+    return dates.long_datetime(_day_or_none(value), weekday="weekday" in _flags(arg))
+
+
+@register.filter
+def short_date(value: Any, arg: str = "") -> str:
+    """« mar. 1er déc. » / "Tue 1 Dec" for agenda lines; "year" and "time" add them, "nomonth"
+    leaves the month out (« mar. 1er »)."""
+    flags = _flags(arg)
+    return dates.short_date(
+        _day_or_none(value), year="year" in flags, time="time" in flags, month="nomonth" not in flags
+    )
+
+
+@register.simple_tag
+def colon() -> str:
+    """The colon after a label: « Retards : 2 » in French (no-break space before), "Lates: 2"."""
+    return "\u00a0:" if (get_language() or "fr").startswith("fr") else ":"
+
+
+@register.simple_tag
+def today(arg: str = "") -> str:
+    """Today in Paris, written like long_date: {% today "weekday" %} → « mardi 1er décembre 2026 »."""
+    return long_date(timezone.localdate(), arg)

@@ -115,3 +115,29 @@ def test_deleting_an_organisation_needs_confirmation(as_user, make_user):
 
     client.post(f"/annuaire/organisations/{organisation.pk}/supprimer/", {"confirm": "on"})
     assert not Organisation.objects.filter(pk=organisation.pk).exists()
+
+
+def test_a_trainer_s_directory_costs_the_same_queries_for_5_or_40_learners(as_user, make_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hall32.training.tests.factories import CohortFactory, EnrolmentFactory
+
+    trainer = make_user(Role.TRAINER)
+    cohort = CohortFactory()
+    cohort.trainers.add(trainer.person)
+    client = as_user(trainer)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/annuaire/personnes/").status_code == 200
+        return len(captured)
+
+    for _ in range(5):
+        EnrolmentFactory(cohort=cohort)
+    few = queries()
+    for _ in range(35):
+        EnrolmentFactory(cohort=cohort)
+    many = queries()
+
+    assert many == few

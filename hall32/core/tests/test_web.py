@@ -64,3 +64,21 @@ def test_a_started_job_is_reported_as_queued_done_or_failed(status, result, mess
     answer = report_job(made, job, done="Calculé.", queued="Lancé.", failed="Impossible : %(why)s")
 
     assert answer is finished and said(made) == [expected]
+
+
+def test_the_confirmation_page_pairs_its_danger_button_with_a_plain_way_back(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from hall32.core.forms import ConfirmForm
+    from hall32.core.web import confirm_page
+
+    made = rf.get("/")
+    made.user = AnonymousUser()
+
+    page = confirm_page(
+        made, ConfirmForm(), title="Annuler ?", danger_label="Annuler la réservation", cancel_href="/retour/"
+    ).content.decode()
+
+    assert '<button type="submit" class="btn btn-danger">Annuler la réservation</button>' in page
+    assert '<a class="btn btn-outline-secondary" href="/retour/">Retour</a>' in page
+    assert ">Annuler</a>" not in page  # two "Annuler" buttons side by side would mean opposite things

@@ -273,12 +273,13 @@ class Booking(TimeStampedModel):
 
 
 class FeedToken(models.Model):
-    """The secret in a user's bookings feed URL (revocable by issuing a new one)."""
+    """The secret link to a user's bookings feed (renewing it cuts the old one off). Only the
+    digest is kept (see core.tokens); the feed checks at every fetch that the user may still book."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="industry_feed"
     )
-    token = models.UUIDField(unique=True, default=uuid.uuid4)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

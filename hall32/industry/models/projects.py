@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hall32.core.models import Organisation, Person, TimeStampedModel
+from hall32.industry.validators import validate_deliverable_file
 
 CENT = Decimal("0.01")
 
@@ -215,7 +216,9 @@ class Deliverable(TimeStampedModel):
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
     due_on = models.DateField(_("prévu le"), null=True, blank=True)
     delivered_on = models.DateField(_("remis le"), null=True, blank=True)
-    file = models.FileField(_("fichier"), upload_to=deliverable_path, blank=True)
+    file = models.FileField(
+        _("fichier"), upload_to=deliverable_path, blank=True, validators=[validate_deliverable_file]
+    )
 
     class Meta:
         ordering = ["due_on", "pk"]

@@ -13,8 +13,10 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hall32.core import tokens
 from hall32.core.models import Organisation, User
-from hall32.industry.models import Booking, Equipment, MaintenancePlan, QualificationGrant
+from hall32.core.roles import STAFF_ROLES, Role
+from hall32.industry.models import Booking, Equipment, FeedToken, MaintenancePlan, QualificationGrant
 
 CATEGORY_COLOURS = {
     Equipment.Category.ADDITIVE_METAL: "#8c3b00",
@@ -124,24 +126,57 @@ def calendar_events(
 
 
 @dataclass
+class BoardSlot:
+    """One booking's part of one day: a night booking has a part on each day it covers."""
+
+    booking: Booking
+    start: dt.datetime
+    end: dt.datetime
+    from_before: bool  # began on an earlier day
+    to_after: bool  # goes on the next day
+
+
+@dataclass
 class BoardRow:
     equipment: Equipment
-    days: list[list[Booking]]
+    days: list[list[BoardSlot]]
 
 
-def week_board(*, monday: dt.date) -> list[BoardRow]:
+def week_board(*, monday: dt.date, category: str = "") -> list[BoardRow]:
     """Machines by day of one week: the across-machines view."""
     tz = timezone.get_current_timezone()
     start = dt.datetime.combine(monday, dt.time(0), tzinfo=tz)
     end = start + dt.timedelta(days=7)
-    machines = list(equipment_catalogue())
-    per: dict[tuple[int, int], list[Booking]] = defaultdict(list)
-    for booking in bookings_between(start=start, end=end).order_by("start"):
+    machines = equipment_catalogue()
+    found = bookings_between(start=start, end=end)
+    if category:
+        machines = machines.filter(category=category)
+        found = found.filter(equipment__category=category)
+    per: dict[tuple[int, int], list[BoardSlot]] = defaultdict(list)
+    for booking in found.order_by("start"):
         first = max(0, (timezone.localtime(booking.start).date() - monday).days)
         last = min(6, (timezone.localtime(booking.end - dt.timedelta(seconds=1)).date() - monday).days)
         for day in range(first, last + 1):
-            per[(booking.equipment_id, day)].append(booking)
+            day_start = dt.datetime.combine(monday + dt.timedelta(days=day), dt.time(0), tzinfo=tz)
+            day_end = dt.datetime.combine(monday + dt.timedelta(days=day + 1), dt.time(0), tzinfo=tz)
+            per[(booking.equipment_id, day)].append(
+                BoardSlot(
+                    booking,
+                    timezone.localtime(max(booking.start, day_start)),
+                    timezone.localtime(min(booking.end, day_end)),
+                    from_before=booking.start < day_start,
+                    to_after=booking.end > day_end,
+                )
+            )
     return [BoardRow(m, [per[(m.pk, d)] for d in range(7)]) for m in machines]
+
+
+def board_by_day(rows: list[BoardRow]) -> list[list[tuple[Equipment, BoardSlot]]]:
+    """The same week day by day, every machine's bookings in the order they start (phones)."""
+    return [
+        sorted(((row.equipment, slot) for row in rows for slot in row.days[day]), key=lambda x: x[1].start)
+        for day in range(7)
+    ]
 
 
 def bookings_of(*, user: User) -> QuerySet[Booking]:
@@ -156,6 +191,32 @@ def feed_bookings(*, equipment: Equipment | None = None, user: User | None = Non
     if user is not None:
         found = found.filter(user=user)
     return found.order_by("start")
+
+
+def possible_bookers() -> QuerySet[User]:
+    """The accounts an engineer may book a machine for (those who may book themselves)."""
+    return (
+        User.objects.filter(is_active=True, groups__name__in=[*STAFF_ROLES, Role.LEARNER, Role.CLIENT])
+        .distinct()
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name", "username")
+    )
+
+
+def feed_token_of(*, user: User) -> FeedToken | None:
+    return FeedToken.objects.filter(user=user).first()
+
+
+def feed_subscriber(*, raw: str) -> User | None:
+    """Whose bookings a feed link opens: None for an unknown link, and for an account that may no
+    longer book (deactivated, or its role withdrawn), checked at every fetch."""
+    found = FeedToken.objects.select_related("user").filter(digest=tokens.digest(raw)).first()
+    if found is None or not tokens.matches(raw, found.digest):
+        return None
+    user = found.user
+    if not (user.is_active and user.has_perm("industry.view_my_bookings")):
+        return None
+    return user
 
 
 # --- Usage report --------------------------------------------------------------------------------

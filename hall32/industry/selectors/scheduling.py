@@ -22,7 +22,8 @@ def operations_of(*, run: ScheduleRun) -> list[ScheduledOperation]:
 
 
 def gantt_tasks(*, run: ScheduleRun) -> list[dict[str, Any]]:
-    """frappe-gantt tasks: one bar per operation, each after its job's previous one."""
+    """frappe-gantt tasks: one bar (and one labelled row) per operation, each after its job's
+    previous one; `job`, `sequence` and `machine` label the row."""
     tasks, previous = [], {}
     for op in operations_of(run=run):
         if op.start is None:
@@ -38,6 +39,9 @@ def gantt_tasks(*, run: ScheduleRun) -> list[dict[str, Any]]:
                 "dependencies": previous.get(op.job_label, ""),
                 "custom_class": f"gantt-{op.equipment.category}",
                 "colour": CATEGORY_COLOURS.get(op.equipment.category),
+                "job": op.job_label,
+                "sequence": op.sequence,
+                "machine": op.equipment.name,
             }
         )
         previous[op.job_label] = task_id

@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hall32.core import tokens
+from hall32.core.dates import long_date
 from hall32.core.errors import Conflict, DomainError, Forbidden
 from hall32.core.models import User
 from hall32.industry import hours
@@ -23,10 +25,10 @@ from hall32.industry.models import Booking, Equipment, FeedToken, Project, Quali
 
 def _when(booking: Booking) -> str:
     start, end = timezone.localtime(booking.start), timezone.localtime(booking.end)
-    day = formats.date_format(start, "l j F Y")
+    day = long_date(start, weekday=True)
     if start.date() == end.date():
         return f"{day}, {start:%H:%M}–{end:%H:%M}"
-    return f"{day} {start:%H:%M} – {formats.date_format(end, 'l j F Y')} {end:%H:%M}"
+    return f"{day} {start:%H:%M} – {long_date(end, weekday=True)} {end:%H:%M}"
 
 
 def describe(booking: Booking, *, viewer: User | None = None) -> str:
@@ -90,12 +92,12 @@ def qualification_problem(
                 "Votre habilitation « %(q)s » a expiré le %(d)s : faites-la renouveler pour réserver %(m)s."
             ) % {
                 "q": qualification.name,
-                "d": formats.date_format(latest, "SHORT_DATE_FORMAT"),
+                "d": long_date(latest),
                 "m": equipment.name,
             }
         return _("Votre habilitation « %(q)s » expire le %(d)s, avant la fin de ce créneau.") % {
             "q": qualification.name,
-            "d": formats.date_format(latest, "SHORT_DATE_FORMAT"),
+            "d": long_date(latest),
         }
     if any(g.revoked_on for g in grants):
         return _("Votre habilitation « %(q)s » a été retirée : voyez un·e ingénieur·e du Pôle Industrie.") % {
@@ -173,6 +175,17 @@ def _save(booking: Booking, *, by: User) -> Booking:
     return booking
 
 
+def _notify(booking: Booking, kind: str, *, by: User) -> None:
+    """Tell the person a booking is for that someone else made, moved or cancelled it, with the
+    invitation for their calendar; queued once the transaction has committed (never inside it)."""
+    if booking.kind != Booking.Kind.USAGE or booking.user_id is None or booking.user_id == by.pk:
+        return
+    from hall32.industry.tasks import send_booking_email
+
+    booking_id, by_id = booking.pk, by.pk
+    transaction.on_commit(lambda: send_booking_email.delay(booking_id, kind, by_id))
+
+
 @transaction.atomic
 def booking_create(
     *,
@@ -184,10 +197,22 @@ def booking_create(
     notes: str = "",
     project: Project | None = None,
     kind: str = Booking.Kind.USAGE,
+    for_user: User | None = None,
 ) -> Booking:
-    """Book a machine for [start, end). Refused, naming the reason: a time outside the rules, a
-    missing or expired qualification, or an overlap with another booking or a maintenance window."""
-    _check(equipment=equipment, start=start, end=end, by=by, kind=kind, project=project)
+    """Book a machine for [start, end), for `by` or, by an engineer, for `for_user` (who is then
+    told by e-mail). Refused, naming the reason: a time outside the rules, a missing or expired
+    qualification of the person who will use the machine, or an overlap with another booking or a
+    maintenance window."""
+    owner = for_user or by
+    if owner.pk != by.pk:
+        if not by.has_perm("industry.book_for_others"):
+            raise Forbidden(
+                _("Seul·e un·e ingénieur·e du Pôle Industrie réserve pour quelqu'un d'autre."),
+                field="for_user",
+            )
+        if not (owner.is_active and owner.has_perm("industry.book_equipment")):
+            raise DomainError(_("Cette personne n'a pas accès aux machines."), field="for_user")
+    _check(equipment=equipment, start=start, end=end, by=owner, kind=kind, project=project)
     equipment = _lock(equipment)
     _refuse_overlap(equipment=equipment, start=start, end=end, by=by)
     booking = Booking(
@@ -197,10 +222,12 @@ def booking_create(
         end=end,
         title=title.strip(),
         notes=notes.strip(),
-        user=by,
+        user=owner,
         project=project,
     )
-    return _save(booking, by=by)
+    booking = _save(booking, by=by)
+    _notify(booking, "made", by=by)
+    return booking
 
 
 def _may_change(booking: Booking, by: User) -> None:
@@ -241,9 +268,13 @@ def booking_update(
     )
     _lock(booking.equipment)
     _refuse_overlap(equipment=booking.equipment, start=start, end=end, by=by, exclude=booking.pk)
+    moved = (start, end) != (booking.start, booking.end)
     booking.start, booking.end = start, end
     booking.title, booking.notes, booking.project = title.strip(), notes.strip(), project
-    return _save(booking, by=by)
+    booking = _save(booking, by=by)
+    if moved:
+        _notify(booking, "moved", by=by)
+    return booking
 
 
 @transaction.atomic
@@ -268,15 +299,14 @@ def booking_cancel(*, booking: Booking, by: User) -> Booking:
     booking.status = Booking.Status.CANCELLED
     booking.cancelled_at = timezone.now()
     booking.save(update_fields=["status", "cancelled_at", "updated_at"])
+    _notify(booking, "cancelled", by=by)
     return booking
 
 
-def feed_token_for(*, user: User, renew: bool = False) -> FeedToken:
-    """The user's bookings-feed secret; renewing it cuts off every calendar that used the old one."""
-    import uuid
-
-    token, created = FeedToken.objects.get_or_create(user=user)
-    if renew and not created:
-        token.token = uuid.uuid4()
-        token.save(update_fields=["token"])
-    return token
+@transaction.atomic
+def feed_token_issue(*, user: User) -> str:
+    """A new secret link to the user's bookings feed, replacing the old one (whose calendars stop
+    updating). Returns the secret, the only time it can be read: the database keeps its digest."""
+    raw, digest = tokens.issue()
+    FeedToken.objects.update_or_create(user=user, defaults={"digest": digest, "created_at": timezone.now()})
+    return raw

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hall32.core.dates import add_months
+from hall32.core.dates import add_months, long_date
 from hall32.core.errors import DomainError
 from hall32.core.models import Person, User
 from hall32.core.services import validated_save
@@ -47,7 +47,7 @@ def qualification_grant(
     if expires is not None and expires < timezone.localdate():
         raise DomainError(
             _("Accordée le %(d)s, elle aurait déjà expiré : vérifiez la date.")
-            % {"d": granted_on.strftime("%d/%m/%Y")},
+            % {"d": long_date(granted_on)},
             field="granted_on",
         )
     grant = QualificationGrant(

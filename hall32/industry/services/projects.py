@@ -11,6 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hall32.core.dates import long_date
 from hall32.core.errors import DomainError, Forbidden
 from hall32.core.models import Organisation, User
 from hall32.core.services import validated_save
@@ -237,6 +238,15 @@ def quote_set_lines(*, quote: Quote, lines: list[LineInput], notes: str | None =
     return quote
 
 
+def _notify_quote(quote: Quote, kind: str) -> None:
+    """Queue the e-mail about a quote (to the client when sent, to the engineer when answered)
+    once the transaction has committed (never inside it)."""
+    from hall32.industry.tasks import send_quote_email
+
+    quote_id = quote.pk
+    transaction.on_commit(lambda: send_quote_email.delay(quote_id, kind))
+
+
 @transaction.atomic
 def quote_send(*, quote: Quote, by: User | None) -> Quote:
     """Issue the quote to the client (valid 30 days); the project reaches the quote stage."""
@@ -248,6 +258,7 @@ def quote_send(*, quote: Quote, by: User | None) -> Quote:
     quote.issued_on = timezone.localdate()
     quote.valid_until = quote.issued_on + dt.timedelta(days=QUOTE_VALIDITY_DAYS)
     quote.save(update_fields=["status", "issued_on", "valid_until", "updated_at"])
+    _notify_quote(quote, "sent")
     if quote.project.status == ProjectStatus.STUDY:
         project_move(
             project=quote.project,
@@ -266,13 +277,13 @@ def quote_decide(*, quote: Quote, accepted: bool, by: User) -> Quote:
         raise DomainError(_("Seul un devis envoyé s'accepte ou se refuse."))
     if accepted and quote.valid_until and quote.valid_until < timezone.localdate():
         raise DomainError(
-            _("Ce devis a expiré le %(d)s : demandez-en un nouveau.")
-            % {"d": quote.valid_until.strftime("%d/%m/%Y")}
+            _("Ce devis a expiré le %(d)s : demandez-en un nouveau.") % {"d": long_date(quote.valid_until)}
         )
     quote.status = Quote.Status.ACCEPTED if accepted else Quote.Status.DECLINED
     quote.decided_on = timezone.localdate()
     quote.decided_by = by
     quote.save(update_fields=["status", "decided_on", "decided_by", "updated_at"])
+    _notify_quote(quote, "decided")
     if accepted:
         quote.project.quotes.filter(status=Quote.Status.SENT).exclude(pk=quote.pk).update(
             status=Quote.Status.DECLINED, decided_on=quote.decided_on

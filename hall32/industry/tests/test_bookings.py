@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from hall32.core.dates import long_date
 from hall32.core.errors import Conflict, DomainError, Forbidden
 from hall32.core.roles import Role
 from hall32.industry.models import Booking, MaintenancePlan
@@ -153,7 +154,7 @@ def test_an_expired_qualification_is_refused_naming_it_and_its_date(printer, mak
 
     assert "Impression 3D polymère" in refused.value.message
     assert "a expiré" in refused.value.message
-    assert expired_on.strftime("%d/%m/%Y") in refused.value.message
+    assert long_date(expired_on) in refused.value.message
 
 
 def test_a_qualification_that_ends_before_the_booking_does_is_refused(printer, make_user):

@@ -1,4 +1,5 @@
-"""In Chromium: a learner books a machine by dragging over a free slot of its week calendar."""
+"""In Chromium: a learner books a machine by dragging over a free slot of its week calendar, or from
+the free-machine search, which then no longer offers the machine just booked."""
 
 import pytest
 from django.utils import timezone
@@ -38,7 +39,7 @@ def test_a_booking_is_made_in_the_calendar(page, login_in_browser, make_user):
     page.mouse.up()
 
     dialog = page.locator("#booking-modal")
-    expect(dialog.get_by_role("heading", name="Réserver une machine")).to_be_visible()
+    expect(dialog.get_by_role("heading", name=printer.name)).to_be_visible()
     expect(page.locator("#id_start")).to_have_value(f"{monday.date().isoformat()}T10:00")
     expect(page.locator("#id_end")).to_have_value(f"{monday.date().isoformat()}T12:00")
     page.locator("#id_title").fill("Pièces du robot suiveur")
@@ -51,3 +52,44 @@ def test_a_booking_is_made_in_the_calendar(page, login_in_browser, make_user):
     assert booking.user == lucas and booking.equipment == printer
     assert timezone.localtime(booking.start).strftime("%H:%M") == "10:00"
     assert timezone.localtime(booking.end).strftime("%H:%M") == "12:00"
+
+
+def test_a_machine_booked_from_the_free_machine_search_leaves_the_results(page, login_in_browser, make_user):
+    lathe = EquipmentFactory(name="Tour CN Haas ST-10", qualification=None)
+    EquipmentFactory(name="Robot collaboratif UR10e", qualification=None)
+    taken = EquipmentFactory(name="Scanner 3D GOM ATOS Q", qualification=None)
+    BookingFactory(equipment=taken, start=next_monday_at(9), end=next_monday_at(12))
+    make_user(Role.LEARNER, username="lucas")
+    day = next_monday_at(9).date().isoformat()
+
+    login_in_browser("lucas", TEST_PASSWORD)
+    page.goto("/innover/disponibles/")
+    page.locator("#id_start").fill(f"{day}T10:00")
+    page.locator("#id_end").fill(f"{day}T11:00")
+    page.get_by_role("button", name="Chercher").click()
+
+    results = page.locator("#free-results")
+    expect(results.get_by_text("2 machines libres sur toute la plage.")).to_be_visible()
+    # The results area holds the results only: one page, one navigation bar, one heading.
+    expect(page.locator("nav.navbar")).to_have_count(1)
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("#free-results")).to_have_count(1)
+    expect(results.get_by_text(taken.name)).to_have_count(0)
+    assert page.url.endswith(f"start={day}T10%3A00&end={day}T11%3A00&category=")
+
+    results.locator(".list-group-item").filter(has_text=lathe.name).get_by_role(
+        "button", name="Réserver"
+    ).click()
+    expect(page.get_by_role("dialog", name=lathe.name)).to_be_visible()
+    dialog = page.locator("#booking-modal")
+    expect(dialog.get_by_role("heading", name=lathe.name)).to_be_visible()
+    expect(page.get_by_text("Chargement…")).to_have_count(0)
+    dialog.get_by_role("button", name="Réserver").click()
+    expect(dialog.get_by_text("Réservation confirmée")).to_be_visible()
+
+    expect(results.get_by_text("1 machine libre sur toute la plage.")).to_be_visible()
+    expect(results.get_by_text(lathe.name)).to_have_count(0)
+    dialog.get_by_role("button", name="Fermer").last.click()
+    expect(results.get_by_text("Robot collaboratif UR10e")).to_be_visible()
+    booking = Booking.objects.get(equipment=lathe)
+    assert timezone.localtime(booking.start).strftime("%H:%M") == "10:00"

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from hall32.core.dates import long_date
 from hall32.core.roles import Role
 from hall32.core.tests.factories import OrganisationFactory
 from hall32.industry.models import Booking, QualificationGrant
@@ -197,7 +198,7 @@ def test_the_machine_feed_shows_busy_windows_without_personal_data(client, make_
 def test_a_user_feed_lists_their_bookings_and_renewing_the_link_cuts_the_old_one(as_user, make_user):
     learner = make_user(Role.LEARNER)
     BookingFactory(equipment=EquipmentFactory(code="US-5X"), user=learner, title="Usinage du support")
-    token = booking_services.feed_token_for(user=learner).token
+    token = booking_services.feed_token_issue(user=learner)
     client = as_user(learner)
 
     before = client.get(reverse("industry:user_feed", args=[token]))
@@ -255,12 +256,12 @@ def test_the_grants_list_flags_the_qualifications_that_expire_within_sixty_days(
     page = as_user(engineer).get(reverse("industry:grant_list")).content.decode()
 
     def cell(date):
-        return f">{date:%d/%m/%Y}</span>"
+        return f">{long_date(date)}</span>"
 
     assert (
         f'class="badge text-bg-warning" title="Expire dans moins de 60 jours"{cell(soon.expires_on)}' in page
     )
-    assert cell(later.expires_on) not in page and f"{later.expires_on:%d/%m/%Y}" in page
+    assert cell(later.expires_on) not in page and long_date(later.expires_on) in page
 
 
 def test_the_engineer_dashboard_counts_what_its_links_list(as_user, engineer):
@@ -279,3 +280,112 @@ def test_the_engineer_dashboard_counts_what_its_links_list(as_user, engineer):
     assert panel["requests"] == 1
     assert panel["open_projects"] == open_list.page.paginator.count == 3
     assert panel["expiring"] == expiring.page.paginator.count == 1
+
+
+@pytest.mark.django_db
+def test_who_holds_which_qualification_is_for_engineers_and_managers_only(as_user, make_user):
+    allowed = {Role.INDUSTRY_ENGINEER, Role.DIRECTION, Role.COORDINATOR}
+    for role in (
+        Role.INDUSTRY_ENGINEER,
+        Role.DIRECTION,
+        Role.COORDINATOR,
+        Role.TRAINER,
+        Role.OUTREACH_OFFICER,
+    ):
+        status = as_user(make_user(role)).get("/innover/habilitations/").status_code
+        assert (status == 200) == (role in allowed), role
+
+
+def _free_search(client, start, end, **headers):
+    return client.get(
+        reverse("industry:free_machines"),
+        {
+            "start": timezone.localtime(start).strftime("%Y-%m-%dT%H:%M"),
+            "end": timezone.localtime(end).strftime("%Y-%m-%dT%H:%M"),
+        },
+        **headers,
+    )
+
+
+def test_an_htmx_free_machine_search_answers_its_results_only(as_user, engineer):
+    EquipmentFactory(name="Tour CN Haas ST-10", qualification=None)
+    start = next_monday_at(9)
+
+    response = _free_search(
+        as_user(engineer),
+        start,
+        start + dt.timedelta(hours=2),
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="free-search",
+    )
+
+    body = response.content.decode()
+    assert "Tour CN Haas ST-10" in body
+    assert "<html" not in body and "<nav" not in body and body.count('id="free-results"') == 1
+    # After a booking the same search is asked again, so that the booked machine leaves the list.
+    assert 'hx-trigger="bookingSaved from:body"' in body
+
+
+def test_a_free_machine_search_with_the_end_before_the_start_says_so_next_to_the_end(as_user, engineer):
+    start = next_monday_at(9)
+
+    response = _free_search(
+        as_user(engineer),
+        start,
+        start - dt.timedelta(hours=1),
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="free-search",
+    )
+
+    body = response.content.decode()
+    assert 'id="id_end_error"' in body and "La fin doit être après le début." in body
+    assert "<html" not in body
+
+
+def test_the_booking_dialog_is_titled_with_the_machine_it_books(as_user, make_user):
+    machine = EquipmentFactory(name="Scanner 3D GOM ATOS Q", qualification=None)
+    client = as_user(make_user(Role.LEARNER))
+
+    chosen = client.get(reverse("industry:booking_create"), {"equipment": machine.pk}, HTTP_HX_REQUEST="true")
+    open_choice = client.get(reverse("industry:booking_create"), HTTP_HX_REQUEST="true")
+
+    assert (
+        '<h2 class="modal-title h5" id="booking-modal-title">Scanner 3D GOM ATOS Q</h2>'
+        in chosen.content.decode()
+    )
+    assert 'id="booking-modal-title">Réserver une machine</h2>' in open_choice.content.decode()
+
+
+def test_the_week_board_shows_a_night_booking_on_each_of_its_days_up_to_or_from_midnight(as_user, engineer):
+    printer = EquipmentFactory(name="Imprimante résine Formlabs Form 3L")
+    BookingFactory(
+        equipment=printer,
+        start=next_monday_at(18),
+        end=next_monday_at(18) + dt.timedelta(hours=12),
+        title="Impression de nuit",
+    )
+
+    response = as_user(engineer).get("/innover/planning/", {"semaine": next_monday_at(9).date().isoformat()})
+
+    row = response.context["rows"][0]
+    assert [[(s.from_before, s.to_after) for s in day] for day in row.days[:3]] == [
+        [(False, True)],
+        [(True, False)],
+        [],
+    ]
+    body = response.content.decode()
+    assert "18:00 →" in body and "→ 06:00" in body and "18:00–06:00" not in body
+
+
+def test_the_week_board_narrows_to_one_family_of_machines(as_user, engineer):
+    from hall32.industry.models import Equipment
+
+    EquipmentFactory(name="Tour CN Haas ST-10", category=Equipment.Category.MACHINING)
+    EquipmentFactory(name="Scanner 3D GOM ATOS Q", category=Equipment.Category.METROLOGY)
+    client = as_user(engineer)
+
+    narrowed = client.get("/innover/planning/", {"categorie": Equipment.Category.MACHINING})
+    unknown = client.get("/innover/planning/", {"categorie": "sous-marins"})
+
+    assert [r.equipment.name for r in narrowed.context["rows"]] == ["Tour CN Haas ST-10"]
+    assert len(unknown.context["rows"]) == 2

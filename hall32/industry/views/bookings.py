@@ -4,24 +4,24 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hall32.core import exports
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
 from hall32.core.web import check_perm, confirm_page, posted, render_page, require_perm, run_action, save_form
 from hall32.industry import ical
 from hall32.industry.filters import BookingFilter
 from hall32.industry.forms import BookingForm, FreeMachinesForm
-from hall32.industry.models import Booking, Equipment, FeedToken
+from hall32.industry.models import Booking, Equipment
 from hall32.industry.selectors import equipment as selectors
 from hall32.industry.services import bookings as services
 
@@ -64,12 +64,17 @@ def board(request: HttpRequest) -> HttpResponse:
     """All machines over one week: the across-machines view, readable on a phone too."""
     day = parse_date(request.GET.get("semaine") or "") or timezone.localdate()
     monday = day - dt.timedelta(days=day.weekday())
-    rows = selectors.week_board(monday=monday)
+    category = request.GET.get("categorie", "")
+    if category not in Equipment.Category.values:
+        category = ""
+    rows = selectors.week_board(monday=monday, category=category)
     return render(
         request,
         "industry/board.html",
         {
             "rows": rows,
+            "by_day": selectors.board_by_day(rows),
+            "category": category,
             "monday": monday,
             "days": [monday + dt.timedelta(days=i) for i in range(7)],
             "previous": monday - dt.timedelta(days=7),
@@ -83,8 +88,22 @@ def board(request: HttpRequest) -> HttpResponse:
 
 @require_perm("industry.book_equipment")
 def calendar(request: HttpRequest) -> HttpResponse:
-    """All machines in one FullCalendar week, coloured by machine family."""
-    return render(request, "industry/calendar.html", {"categories": Equipment.Category.choices})
+    """All machines in FullCalendar: one row per machine across the week (or the day, on a phone),
+    grouped by family, or the list of the bookings."""
+    machines = [
+        {
+            "id": machine.pk,
+            "code": machine.code,
+            "name": machine.name,
+            "category": machine.category,
+            "family": machine.get_category_display(),
+            "url": machine.get_absolute_url(),
+        }
+        for machine in selectors.equipment_catalogue()
+    ]
+    return render(
+        request, "industry/calendar.html", {"categories": Equipment.Category.choices, "machines": machines}
+    )
 
 
 @require_perm("industry.book_equipment")
@@ -102,7 +121,8 @@ def free_machines(request: HttpRequest) -> HttpResponse:
         request,
         "industry/free_machines.html",
         {"form": form, "machines": machines},
-        fragment="industry/_free_results.html",
+        fragment="industry/_free_search.html",
+        target="free-search",
     )
 
 
@@ -119,8 +139,18 @@ def _initial(request: HttpRequest) -> dict:
     return initial
 
 
+def _chosen_machine(form: BookingForm, booking: Booking | None) -> Equipment | None:
+    """The machine the form books, when one is chosen already: the dialog is titled with it."""
+    if booking is not None:
+        return booking.equipment
+    value = str(form["equipment"].value() or "")
+    if not value.isdigit():
+        return None
+    return form.fields["equipment"].queryset.filter(pk=value).first()
+
+
 def _booking_form_response(request: HttpRequest, form: BookingForm, booking: Booking | None) -> HttpResponse:
-    context = {"form": form, "booking": booking}
+    context = {"form": form, "booking": booking, "machine": _chosen_machine(form, booking)}
     if getattr(request, "htmx", None):
         return render(request, "industry/_booking_form.html", context)
     return render(request, "industry/booking_form.html", context)
@@ -137,7 +167,12 @@ def _saved(request: HttpRequest, booking: Booking) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @require_perm("industry.book_equipment")
 def booking_create(request: HttpRequest) -> HttpResponse:
-    form = BookingForm(posted(request), initial=_initial(request), user=request.user)
+    form = BookingForm(
+        posted(request),
+        initial=_initial(request),
+        user=request.user,
+        for_others=request.user.has_perm("industry.book_for_others"),
+    )
     if request.method == "POST":
         booking = save_form(
             request,
@@ -150,6 +185,7 @@ def booking_create(request: HttpRequest) -> HttpResponse:
                 notes=form.cleaned_data["notes"],
                 project=form.cleaned_data.get("project"),
                 by=request.user,
+                for_user=form.cleaned_data.get("for_user"),
             ),
             _("Réservation confirmée."),
         )
@@ -272,16 +308,14 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
         default_sort="start",
         defaults={"when": "upcoming", "status": "confirmed"},
     )
-    token = FeedToken.objects.filter(user=request.user).first()
+    token = selectors.feed_token_of(user=request.user)
     return render_page(
         request,
         "industry/my_bookings.html",
         {
             "listing": listing,
             "now": timezone.now(),
-            "feed_url": request.build_absolute_uri(reverse("industry:user_feed", args=[token.token]))
-            if token
-            else None,
+            "feed_token": token,
             "grants": list(selectors.grants_of(user=request.user).filter(revoked_on__isnull=True)),
             "today": timezone.localdate(),
         },
@@ -289,12 +323,23 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 @require_POST
 @require_perm("industry.view_my_bookings")
 def user_feed_renew(request: HttpRequest) -> HttpResponse:
-    services.feed_token_for(user=request.user, renew=True)
-    messages.success(request, _("Nouveau lien d'abonnement créé ; l'ancien ne fonctionne plus."))
-    return redirect(reverse("industry:my_bookings"))
+    """A new link to one's bookings feed (the old one stops), shown this once."""
+    raw = services.feed_token_issue(user=request.user)
+    url = request.build_absolute_uri(reverse("industry:user_feed", args=[raw]))
+    return render(
+        request,
+        "core/feed_link.html",
+        {
+            "title": _("Mes réservations dans mon agenda"),
+            "url": url,
+            "webcal_url": "webcal://" + url.split("://", 1)[1],
+            "back_href": reverse("industry:my_bookings"),
+        },
+    )
 
 
 def equipment_feed(request: HttpRequest, token) -> HttpResponse:
@@ -306,12 +351,13 @@ def equipment_feed(request: HttpRequest, token) -> HttpResponse:
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
-def user_feed(request: HttpRequest, token) -> HttpResponse:
-    found = get_object_or_404(FeedToken.objects.select_related("user"), token=token)
-    if not found.user.is_active:
+def user_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """One's bookings, by the secret link (no session needed)."""
+    user = selectors.feed_subscriber(raw=token)
+    if user is None:
         raise Http404
     body = ical.bookings_ics(
-        f"Hall 32 – {found.user.display_name}", selectors.feed_bookings(user=found.user), details=True
+        f"Hall 32 – {user.display_name}", selectors.feed_bookings(user=user), details=True
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
@@ -355,31 +401,20 @@ def usage_report(request: HttpRequest) -> HttpResponse:
 
 
 def _usage_xlsx(report, year: int) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    for sheet, title, lines, with_revenue in (
-        (book.active, _("Par machine"), report.by_equipment, False),
-        (book.create_sheet(), _("Par client"), report.by_client, True),
-    ):
-        sheet.title = title[:31]
+    def sheet(title: str, lines, with_revenue: bool) -> exports.Sheet:
         header = [title] + [m.strftime("%m/%Y") for m in report.months] + [_("Total (h)")]
-        if with_revenue:
-            header.append(_("Montant HT (€)"))
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
+        rows = []
         for line in lines:
             row = [line.label] + [round(v, 2) for v in line.months] + [round(line.total, 2)]
-            if with_revenue:
-                row.append(float(line.revenue))
-            sheet.append(row)
-        sheet.column_dimensions["A"].width = 42
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            rows.append(row + [float(line.revenue)] if with_revenue else row)
+        if with_revenue:
+            header.append(_("Montant HT (€)"))
+        return exports.Sheet(title, header, rows, widths={"A": 42})
+
+    return exports.xlsx_response(
+        f"hall32-utilisation-machines-{year}.xlsx",
+        [
+            sheet(_("Par machine"), report.by_equipment, False),
+            sheet(_("Par client"), report.by_client, True),
+        ],
     )
-    response["Content-Disposition"] = f'attachment; filename="hall32-utilisation-machines-{year}.xlsx"'
-    return response

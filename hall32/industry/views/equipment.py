@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from hall32.core.forms import ConfirmForm
@@ -135,7 +136,14 @@ def maintenance_stop(request: HttpRequest, pk: int, plan_pk: int) -> HttpRespons
         request,
         form,
         title=_("Arrêter « %(name)s » ?") % {"name": plan.name},
-        warning=_("%(n)s créneau(x) de maintenance à venir seront libérés.") % {"n": upcoming},
+        warning=ngettext(
+            "%(n)s créneau de maintenance à venir sera libéré.",
+            "%(n)s créneaux de maintenance à venir seront libérés.",
+            upcoming,
+        )
+        % {"n": upcoming}
+        if upcoming
+        else _("Aucun créneau de maintenance à venir."),
         danger_label=_("Arrêter le plan"),
         cancel_href=plan.equipment.get_absolute_url(),
     )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hall32.core.dates import long_date
 from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
@@ -241,7 +242,7 @@ def time_entry_delete(request: HttpRequest, pk: int, entry_pk: int) -> HttpRespo
     return confirm_page(
         request,
         form,
-        title=_("Supprimer %(h)s h du %(d)s ?") % {"h": entry.hours, "d": entry.day.strftime("%d/%m/%Y")},
+        title=_("Supprimer %(h)s h du %(d)s ?") % {"h": entry.hours, "d": long_date(entry.day)},
         warning=_("La saisie disparaît du temps passé sur le projet."),
         danger_label=_("Supprimer"),
         cancel_href=entry.project.get_absolute_url(),

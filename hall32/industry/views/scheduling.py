@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.errors import DomainError
@@ -106,7 +107,11 @@ def schedule_operations(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as error:
             form_error(settings_form, error)
         else:
-            messages.success(request, _("%(n)s opération(s) enregistrée(s).") % {"n": len(rows)})
+            messages.success(
+                request,
+                ngettext("%(n)s opération enregistrée.", "%(n)s opérations enregistrées.", len(rows))
+                % {"n": len(rows)},
+            )
             return redirect(run)
     return render(
         request,

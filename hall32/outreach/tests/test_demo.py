@@ -31,3 +31,6 @@ def test_the_demo_reproduces_the_published_outreach_figures():
         kind=EventKind.FORUM, start__gt=dt.datetime(2026, 11, 27, tzinfo=dt.UTC)
     ).get()
     assert upcoming.bookings.waiting().count() == 2
+    # A school waits for a place only if it has no class coming yet (the demo teacher's included).
+    coming = set(upcoming.bookings.confirmed().values_list("school", flat=True))
+    assert not coming & set(upcoming.bookings.waiting().values_list("school", flat=True))

@@ -3,10 +3,13 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from hall32.core.errors import Conflict, DomainError
+from hall32.core.roles import Role
+from hall32.core.schoolyear import SchoolYear
 from hall32.core.tests.factories import PersonFactory
-from hall32.outreach import services
+from hall32.outreach import selectors, services
 from hall32.outreach.models import (
     ApprenticeAvailability,
     EventKind,
@@ -128,3 +131,84 @@ def test_the_rota_is_stored_from_registrations_and_availabilities(open_day):
 
     assert result.complete  # 12 visitors, groups of 5: 3 guides
     assert TourAssignment.objects.filter(slot=slot).count() == 3
+
+
+# --- Attendance is recorded on the day, and every page counts visitors the same way ---------------
+
+
+def _move_to_the_past(event, days=10):
+    event.start = timezone.now() - dt.timedelta(days=days)
+    event.end = event.start + dt.timedelta(hours=8)
+    event.save()
+
+
+def test_a_registration_is_stored_as_expected_not_as_come(open_day):
+    registration = register(open_day)
+
+    assert registration.attended is False
+    _move_to_the_past(open_day)
+    year = SchoolYear.of(timezone.localtime(open_day.start).date())
+    reach = selectors.reach_statistics(years=[year])[year.start_year]
+    assert EventKind.OPEN_DAY not in reach and reach["total"].pupils == 0
+
+
+def test_arrivals_are_recorded_on_the_day_and_not_before(open_day):
+    registration = register(open_day)
+
+    with pytest.raises(DomainError, match="jour même"):
+        services.visitor_check_in(registration=registration)
+    registration.refresh_from_db()
+    assert registration.attended is False
+
+    open_day.start = timezone.now() - dt.timedelta(minutes=30)
+    open_day.end = open_day.start + dt.timedelta(hours=8)
+    open_day.save()
+    assert services.visitor_check_in(registration=registration).attended is True
+    assert services.visitor_check_in(registration=registration).attended is True  # twice: no harm
+    assert services.visitor_check_in(registration=registration, came=False).attended is False
+
+
+def test_a_cancelled_registration_cannot_be_ticked_as_come(open_day):
+    registration = register(open_day)
+    services.visitor_cancel(registration=registration)
+    _move_to_the_past(open_day)
+
+    with pytest.raises(DomainError, match="annulée"):
+        services.visitor_check_in(registration=registration)
+    registration.refresh_from_db()
+    assert registration.attended is False
+
+
+def test_the_dashboard_the_public_page_the_lists_and_the_reach_count_an_open_day_alike(
+    as_user, make_user, client
+):
+    coming = EventFactory(kind=EventKind.OPEN_DAY, capacity=400, title="Portes ouvertes de mars")
+    held = EventFactory(kind=EventKind.OPEN_DAY, capacity=400, title="Portes ouvertes de janvier")
+    for index in range(3):
+        register(coming, email=f"c{index}@example.org", young_people=1, girls=0, parents=2)
+    came = register(held, email="a@example.org", young_people=2, girls=1, parents=1)
+    no_show = register(held, email="b@example.org", young_people=1, girls=0, parents=1)
+    services.visitor_cancel(registration=register(held, email="x@example.org", young_people=3, girls=0))
+    _move_to_the_past(held)
+    services.visitor_check_in(registration=came)
+    staff = as_user(make_user(Role.OUTREACH_OFFICER))
+
+    panel = next(c for _p, c in staff.get("/").context["panels"] if "reach" in c)
+    listed = {
+        e.pk: e for e in staff.get("/informer/gestion/?kind=open_day").context["listing"].page.object_list
+    }
+    coming_page = client.get(coming.get_absolute_url())
+    held_page = client.get(held.get_absolute_url())
+    year = SchoolYear.of(timezone.localtime(held.start).date())
+    reach = selectors.reach_statistics(years=[year])[year.start_year][EventKind.OPEN_DAY]
+
+    # Coming: registered people (young people and parents), the same on every page.
+    shown = next(e for e in panel["events"] if e.pk == coming.pk)
+    assert shown.visitors == listed[coming.pk].visitors == coming_page.context["fill"].taken == 9
+    assert staff.get(f"/informer/gestion/{coming.pk}/visites/").context["fill"].taken == 9
+    assert '>9</span><span class="text-body-secondary"> / 400</span>' in staff.get("/").content.decode()
+    # Held: those who came, recorded at the desk; the no-show and the cancelled party count nowhere.
+    assert listed[held.pk].visitors_came == held_page.context["visitors"].came == 3
+    assert reach.pupils + reach.parents == 3 and (reach.pupils, reach.girls, reach.parents) == (2, 1, 1)
+    assert "3 visiteurs sont venus." in held_page.content.decode()
+    assert no_show.pk and listed[held.pk].visitors == 5

@@ -229,3 +229,11 @@ def test_a_booking_can_be_added_to_a_calendar(client):
     response = client.get(f"{booking.get_absolute_url()}?format=ics")
 
     assert b"BEGIN:VEVENT" in response.content and b"3e" in response.content
+
+
+def test_an_event_card_without_a_venue_names_its_town_alone(client):
+    EventFactory(title="Semaine de l'Industrie", venue="", city="Clermont-Ferrand")
+
+    page = client.get("/informer/evenements/").content.decode()
+
+    assert '<i class="bi bi-geo-alt" aria-hidden="true"></i> Clermont-Ferrand</div>' in page

@@ -38,7 +38,7 @@ def fixture():
     ClassBookingFactory(event=intervention, school=c, pupils=18, girls=10, boys=8)
     open_day = EventFactory(kind=EventKind.OPEN_DAY, **past(2022, 3, 12))
     VisitorRegistration.objects.create(
-        event=open_day, person=PersonFactory(), young_people=2, girls=1, parents=2
+        event=open_day, person=PersonFactory(), young_people=2, girls=1, parents=2, attended=True
     )
     VisitorRegistration.objects.create(
         event=open_day,
@@ -46,7 +46,11 @@ def fixture():
         young_people=1,
         girls=0,
         parents=0,
+        attended=True,
         cancelled_at=timezone.now(),
+    )
+    VisitorRegistration.objects.create(  # registered, did not come: not reached
+        event=open_day, person=PersonFactory(), young_people=4, girls=2, parents=1
     )
     fair = EventFactory(kind=EventKind.TRADE_FAIR, **past(2022, 1, 20))
     tally = EventTally.objects.create(event=fair, pupils=100, girls=40, parents=30, classes=2)

@@ -126,7 +126,7 @@ def test_the_planner_runs_as_a_job_and_shows_a_proven_optimal_grid(
     assert plan.status == "OPTIMAL"
     assert plan.assignments.count() == 9
     body = response.content.decode()
-    assert "Optimal (prouvé)" in body
+    assert "Le meilleur planning possible" in body
     assert bookings[0].class_name in body
 
 
@@ -219,15 +219,19 @@ def test_the_no_show_button_takes_a_class_out_of_the_statistics(officer):
     assert booking.status == ClassBooking.Status.NO_SHOW
 
 
-def test_a_teacher_sees_their_own_bookings_only(as_user, make_user):
+def test_a_teacher_sees_their_own_bookings_only(as_user, make_user, django_assert_max_num_queries):
     teacher = make_user(Role.TEACHER)
     mine = ClassBookingFactory(teacher=teacher.person, class_name="3e Mine")
+    ClassBookingFactory(teacher=teacher.person, status=ClassBooking.Status.CANCELLED)
     ClassBookingFactory(class_name="3e Autre")
 
-    response = as_user(teacher).get("/informer/mes-reservations/")
+    client = as_user(teacher)
+    with django_assert_max_num_queries(12):
+        response = client.get("/informer/mes-reservations/")
 
-    names = [b.class_name for b in response.context["listing"].page.object_list]
+    names = [b.class_name for b in response.context["upcoming"]]
     assert names == [mine.class_name]
+    assert len(response.context["listing"].page.object_list) == 1
     assert as_user(teacher).get("/").status_code == 200
 
 

@@ -40,6 +40,7 @@ def planning(request: HttpRequest, pk: int) -> HttpResponse:
             "plan": plan,
             "attempt": attempt if attempt and attempt != plan else None,
             "grid": grid,
+            "summary": selectors.plan_summary(plan=plan, grid=grid) if grid else None,
             "edit_form": edit_form,
             "job": job if job and not job.is_finished else None,
             "classes": len(problem.classes),
@@ -49,9 +50,6 @@ def planning(request: HttpRequest, pk: int) -> HttpResponse:
             "editing": bool(grid)
             and request.GET.get("modifier") == "1"
             and request.user.has_perm("outreach.plan_forum"),
-            "ratio": (plan.objective / plan.greedy_objective)
-            if plan and plan.objective and plan.greedy_objective
-            else None,
         },
     )
 

@@ -108,6 +108,7 @@ def event_public(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "event": event,
             "fill": selectors.event_fill(event=event),
+            "visitors": selectors.open_day_visitors(event=event) if event.takes_visitors else None,
             "booking_form": booking_form,
             "visitor_form": visitor_form,
             "open": _is_open(event),
@@ -217,11 +218,28 @@ def booking_status(request: HttpRequest, token) -> HttpResponse:
         response = HttpResponse(ical.event_ics(booking.event, booking=booking), content_type="text/calendar")
         response["Content-Disposition"] = f'attachment; filename="hall32-{booking.event.slug}.ics"'
         return response
+    rotation = selectors.class_rotation(booking=booking)
+    if request.GET.get("format") == "ateliers":
+        return rotation_response(booking, rotation)
     return render(
         request,
         "outreach/booking_status.html",
-        {"booking": booking, "position": selectors.waiting_position(booking=booking)},
+        {
+            "booking": booking,
+            "position": selectors.waiting_position(booking=booking),
+            "has_rotation": rotation is not None,
+            "can_cancel": selectors.booking_cancel_refusal(booking=booking) is None,
+        },
     )
+
+
+def rotation_response(booking: ClassBooking, rotation: list[dict] | None) -> HttpResponse:
+    """The class's forum workshops as an iCal file; 404 while the forum plan does not include it."""
+    if rotation is None:
+        raise Http404
+    response = HttpResponse(ical.rotation_ics(booking, rotation), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="hall32-{booking.event.slug}-ateliers.ics"'
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -230,6 +248,10 @@ def booking_cancel(request: HttpRequest, token) -> HttpResponse:
         booking = selectors.booking_by_token(token=token)
     except ClassBooking.DoesNotExist:
         raise Http404 from None
+    refusal = selectors.booking_cancel_refusal(booking=booking)
+    if refusal and request.method == "GET":  # nothing to confirm: say why, on the booking's page
+        messages.info(request, refusal)
+        return redirect(booking.get_absolute_url())
     form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
         run_action(

@@ -5,9 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.demo import FIRST_YEAR
@@ -28,7 +31,7 @@ from hall32.core.web import (
     save_form,
 )
 from hall32.outreach import selectors, services
-from hall32.outreach.filters import EventFilter
+from hall32.outreach.filters import CheckInFilter, EventFilter
 from hall32.outreach.forms import (
     AvailabilityForm,
     EventForm,
@@ -44,6 +47,7 @@ from hall32.outreach.models import (
     EventStaff,
     EventTally,
 )
+from hall32.outreach.views.public import rotation_response
 from hall32.training import selectors as training_selectors
 
 
@@ -74,6 +78,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "event": event,
             "fill": selectors.event_fill(event=event),
+            "visitors": selectors.open_day_visitors(event=event) if event.takes_visitors else None,
             "confirmed": [b for b in bookings if b.status == ClassBooking.Status.CONFIRMED],
             "waiting": [b for b in bookings if b.status == ClassBooking.Status.WAITLISTED],
             "others": [
@@ -136,7 +141,14 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         title=_("Annuler « %(title)s » ?") % {"title": event.title},
-        warning=_("%(n)s réservation(s) seront annulées et les enseignants prévenus.") % {"n": active},
+        warning=ngettext(
+            "%(n)s réservation sera annulée et son enseignant·e prévenu·e.",
+            "%(n)s réservations seront annulées et les enseignants prévenus.",
+            active,
+        )
+        % {"n": active}
+        if active
+        else _("Aucune réservation active : personne à prévenir."),
         danger_label=_("Annuler l'événement"),
         cancel_href=event.get_staff_url(),
     )
@@ -312,8 +324,78 @@ def open_day(request: HttpRequest, pk: int) -> HttpResponse:
                 "tour_slots"
             ),
             "fill": selectors.event_fill(event=event),
+            "visitors": selectors.open_day_visitors(event=event),
         },
     )
+
+
+def _open_day(pk: int) -> Event:
+    return get_object_or_404(Event, pk=pk, kind=EventKind.OPEN_DAY)
+
+
+@require_perm("outreach.check_in_visitors")
+def check_in(request: HttpRequest, pk: int) -> HttpResponse:
+    """The desk on the day: search a registration, tick who arrives; the counts follow."""
+    event = _open_day(pk)
+    listing = Listing(
+        request,
+        selectors.check_in_list(event=event),
+        filterset_class=CheckInFilter,
+        sorts={"name": ("person__last_name", "person__first_name"), "slot": "tour_slot__start"},
+        default_sort="name",
+        per_page=50,
+    )
+    return render_page(
+        request,
+        "outreach/check_in.html",
+        {
+            "event": event,
+            "listing": listing,
+            "visitors": selectors.open_day_visitors(event=event),
+            "refusal": selectors.check_in_refusal(event=event),
+            "back": request.get_full_path(),
+        },
+        fragment="outreach/_check_in_rows.html",
+    )
+
+
+@require_POST
+@require_perm("outreach.check_in_visitors")
+def check_in_mark(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
+    event = _open_day(pk)
+    registration = get_object_or_404(
+        selectors.check_in_list(event=event).select_related("event"), pk=registration_pk
+    )
+    came = request.POST.get("came") != "0"
+    error = None
+    try:
+        registration = services.visitor_check_in(registration=registration, came=came)
+    except DomainError as refused:
+        error = refused.message
+    if getattr(request, "htmx", None):  # the row again, and the counts at the top (out of band)
+        context = {
+            "event": event,
+            "r": registration,
+            "error": error,
+            "visitors": selectors.open_day_visitors(event=event),
+            "back": request.POST.get("next", ""),
+            "oob": True,
+        }
+        row = render_to_string("outreach/_check_in_row.html", context, request=request)
+        counts = render_to_string("outreach/_check_in_counts.html", context, request=request)
+        return HttpResponse(row + counts)
+    if error:
+        messages.error(request, error)
+    elif came:
+        messages.success(
+            request, _("Arrivée de %(name)s enregistrée.") % {"name": registration.person.full_name}
+        )
+    else:
+        messages.info(request, _("Arrivée de %(name)s retirée.") % {"name": registration.person.full_name})
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("outreach:check_in", args=[pk])
+    return redirect(back)
 
 
 # --- Reach statistics and the teacher's bookings --------------------------------------------------------
@@ -347,7 +429,7 @@ def reach(request: HttpRequest) -> HttpResponse:
 def my_bookings(request: HttpRequest) -> HttpResponse:
     listing = Listing(
         request,
-        selectors.bookings_of(user=request.user),
+        selectors.teacher_history(user=request.user),
         sorts={"date": "event__start", "status": "status"},
         default_sort="-date",
     )
@@ -355,9 +437,16 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
         request,
         "outreach/my_bookings.html",
         {
+            "upcoming": selectors.teacher_upcoming(user=request.user),
             "listing": listing,
-            "events": selectors.public_events().filter(
-                kind__in=["forum", "intervention", "company_visit", "industry_week"]
-            )[:6],
+            "events": selectors.class_events()[:6],
         },
     )
+
+
+@require_perm("outreach.view_my_bookings")
+def my_booking_rotation(request: HttpRequest, pk: int) -> HttpResponse:
+    """A signed-in teacher's own class's forum workshops (iCal); another teacher's is refused."""
+    booking = get_object_or_404(ClassBooking.objects.select_related("event", "school"), pk=pk)
+    check_perm(request, "outreach.view_classbooking", booking)
+    return rotation_response(booking, selectors.class_rotation(booking=booking))

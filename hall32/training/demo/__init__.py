@@ -5,10 +5,19 @@
 - contracts, timetable (sessions, attendance, evaluations), outcomes (54% continuing, 2019-2023);
 - admissions (this year's and last year's campaigns); programmes (8 dropouts in 2021, 12 in the
   spring 2022 remobilisation with 7 offers, 50 in progress); continuing: short courses such that
-  680 people were trained from 2019-20 to 2022-23.
+  680 people were trained from 2019-20 to 2022-23; announcements: messages on the demo homes.
 """
 
-from hall32.training.demo import admissions, contracts, frameworks, learners, outcomes, programmes, timetable
+from hall32.training.demo import (
+    admissions,
+    announcements,
+    contracts,
+    frameworks,
+    learners,
+    outcomes,
+    programmes,
+    timetable,
+)
 
 PARTS = [
     ("training.catalogue", learners.load_catalogue, 10),
@@ -20,4 +29,5 @@ PARTS = [
     ("training.admissions", admissions.load, 70),
     ("training.programmes", programmes.load, 80),
     ("training.continuing", programmes.load_continuing, 90),
+    ("training.announcements", announcements.load, 95),
 ]

@@ -1,5 +1,5 @@
 """Training records, one module per part: catalogue, cohorts and attendance, admissions,
-contracts, competencies, outcomes, targeted programmes."""
+contracts, competencies, outcomes, targeted programmes, messages from the hub."""
 
 from hall32.training.models.admissions import (  # noqa: F401
     DECISIONS,
@@ -13,6 +13,7 @@ from hall32.training.models.admissions import (  # noqa: F401
     Rubric,
     RubricCriterion,
 )
+from hall32.training.models.announcements import Announcement, AnnouncementQuerySet  # noqa: F401
 from hall32.training.models.catalogue import Course, CourseQuerySet, Trade, TradeFamily  # noqa: F401
 from hall32.training.models.cohorts import (  # noqa: F401
     AbsenceAlert,

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from hall32.core.models import TimeStampedModel
 
@@ -135,5 +136,6 @@ class Course(TimeStampedModel):
     def duration_label(self) -> str:
         if self.duration_months % 12 == 0:
             years = self.duration_months // 12
-            return _("%(n)s an") % {"n": years} if years == 1 else _("%(n)s ans") % {"n": years}
-        return _("%(n)s mois") % {"n": self.duration_months}
+            return ngettext("%(years)s an", "%(years)s ans", years) % {"years": years}
+        months = self.duration_months
+        return ngettext("%(months)s mois", "%(months)s mois", months) % {"months": months}

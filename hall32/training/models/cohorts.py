@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -198,14 +196,23 @@ class Attendance(models.Model):
 
 
 class CalendarToken(models.Model):
-    """The secret in a learner's timetable feed URL (revocable by issuing a new one)."""
+    """One subscriber's secret link to one learner's timetable: the learner, each parent and each
+    trainer who subscribes has their own, so renewing one leaves the others working. Only the
+    digest is kept (see core.tokens); the feed checks at every fetch that the subscriber may still
+    see the timetable (a parent no longer may once the learner turns 18)."""
 
-    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="calendar_token")
-    token = models.UUIDField(unique=True, default=uuid.uuid4)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="calendar_tokens")
+    subscriber = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "subscriber"], name="calendar_token_one_per_subscriber")
+        ]
+
     def __str__(self) -> str:
-        return f"{self.person}"
+        return f"{self.person} ← {self.subscriber}"
 
 
 class AbsenceAlert(models.Model):

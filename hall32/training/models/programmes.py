@@ -32,6 +32,18 @@ class Programme(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def age_label(self) -> str:
+        """« 16 à 25 ans », « 18 ans et plus », « jusqu'à 25 ans », or "" with no bound."""
+        low, high = self.min_age, self.max_age
+        if low is not None and high is not None:
+            return _("%(low)s à %(high)s ans") % {"low": low, "high": high}
+        if low is not None:
+            return _("%(low)s ans et plus") % {"low": low}
+        if high is not None:
+            return _("jusqu'à %(high)s ans") % {"high": high}
+        return ""
+
 
 class ProgrammeSession(TimeStampedModel):
     programme = models.ForeignKey(

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Max, QuerySet
+import datetime as dt
 
+from django.db.models import Count, Max, QuerySet
+from django.utils import timezone
+
+from hall32.core.schoolyear import SchoolYear
 from hall32.training.models import PIPELINE, Application, ApplicationStatus
 
 
@@ -21,14 +25,24 @@ def pipeline_counts(*, school_year: int) -> list[tuple[str, str, int]]:
     return [(s, str(ApplicationStatus(s).label), counts.get(s, 0)) for s in order]
 
 
-def admitted_without_company(*, school_year: int | None = None) -> QuerySet[Application]:
-    """Admitted candidates with no company yet, with what they seek (trade, area, start date)."""
-    found = (
-        Application.objects.filter(status=ApplicationStatus.ADMITTED, has_company=False)
-        .select_related("applicant", "course", "sought_trade")
+def current_intake(*, today: dt.date | None = None) -> int:
+    """The rentrée this school year's admissions campaign recruits for: next September's."""
+    return SchoolYear.of(today or timezone.localdate()).start_year + 1
+
+
+def admitted_without_company(*, school_year: int) -> QuerySet[Application]:
+    """Candidates admitted for this intake (`school_year`, the rentrée) who have no company yet,
+    and so no signed contract (signing moves the application on): whom the coordinator helps to
+    find one, with what they seek (trade, area, start date). The coordinator's panel, the pipeline's
+    button and the list they both link to count this one queryset, always for one intake; an
+    admission of an earlier campaign never signed is that campaign's business, not this one's."""
+    return (
+        Application.objects.filter(
+            status=ApplicationStatus.ADMITTED, has_company=False, school_year=school_year
+        )
+        .select_related("applicant", "course__trade", "sought_trade")
         .order_by("desired_start", "reference")
     )
-    return found.filter(school_year=school_year) if school_year else found
 
 
 def application_detail(*, pk: int) -> Application:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
-from hall32.training.models import Attendance
+from hall32.training.models import AbsenceAlert, Attendance
 
 
 @dataclass(frozen=True)
@@ -55,3 +55,13 @@ def cohort_stats(*, cohort_id: int) -> dict[int, AttendanceStats]:
     return {
         r["learner_id"]: AttendanceStats(r["recorded"], r["absences"], r["excused"], r["lates"]) for r in rows
     }
+
+
+def absence_alerts(*, school_year: int) -> QuerySet[AbsenceAlert]:
+    """The absence alerts of one school year's cohorts, latest first: the coordinator's panel counts
+    them and the alerts page it links to lists them."""
+    return (
+        AbsenceAlert.objects.filter(cohort__school_year=school_year)
+        .select_related("learner", "cohort__course")
+        .order_by("-sent_at", "-pk")
+    )

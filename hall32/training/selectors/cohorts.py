@@ -7,9 +7,10 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from hall32.core.models import Person
+from hall32.core import tokens
+from hall32.core.models import Person, User
 from hall32.core.schoolyear import SchoolYear
-from hall32.training.models import Cohort, Course, Enrolment, Referral, ReferralStatus, Session
+from hall32.training.models import CalendarToken, Cohort, Course, Enrolment, Referral, ReferralStatus, Session
 
 
 def current_learners(*, on: dt.date) -> QuerySet[Person]:
@@ -82,6 +83,27 @@ def timetable(*, learner: Person, start: dt.date, end: dt.date) -> QuerySet[Sess
         .select_related("cohort__course", "room", "trainer")
         .order_by("date", "start")
     )
+
+
+def calendar_token_of(*, person: Person, subscriber: User) -> CalendarToken | None:
+    return CalendarToken.objects.filter(person=person, subscriber=subscriber).first()
+
+
+def feed_subscription(*, raw: str) -> CalendarToken | None:
+    """The timetable a feed link opens, or None: an unknown link, an erased person, or a subscriber
+    who may no longer see that timetable (deactivated, or a parent once the learner is of age),
+    checked at every fetch through the policy."""
+    found = (
+        CalendarToken.objects.select_related("person", "subscriber")
+        .filter(digest=tokens.digest(raw), person__erased_at__isnull=True)
+        .first()
+    )
+    if found is None or not tokens.matches(raw, found.digest):
+        return None
+    subscriber = found.subscriber
+    if not (subscriber.is_active and subscriber.has_perm("training.view_learner_timetable", found.person)):
+        return None
+    return found
 
 
 def initial_courses() -> QuerySet[Course]:

@@ -1,4 +1,5 @@
-"""Cohorts: enrolment (one learner, a list, a file) and the timetable from the alternance rhythm."""
+"""Cohorts: enrolment (one learner, a list) and the timetable from the alternance rhythm; a file
+of learners is imported by services.imports."""
 
 from __future__ import annotations
 
@@ -8,11 +9,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from hall32.core import audit
-from hall32.core import services as core_services
 from hall32.core.errors import DomainError
-from hall32.core.models import Guardianship, Person, Room, User
-from hall32.training.importing import LearnerRow
+from hall32.core.models import Person, Room
 from hall32.training.law import MIN_AGE, age_on
 from hall32.training.models import Cohort, Enrolment, Session
 
@@ -69,63 +67,6 @@ def enrolment_end(*, enrolment: Enrolment, on: dt.date) -> Enrolment:
     enrolment.end_date = on
     enrolment.save(update_fields=["end_date", "updated_at"])
     return enrolment
-
-
-@transaction.atomic
-def learners_import(*, cohort: Cohort, rows: list[LearnerRow], by: User | None) -> list[Enrolment]:
-    """Write a checked learner list: people (found again by e-mail, or name and birth date),
-    their guardians for minors, and their enrolments. One transaction: all or nothing."""
-    enrolments = []
-    with audit.acting_as(by):
-        for row in rows:
-            person = None
-            if row.email:
-                person = Person.objects.active().filter(email__iexact=row.email).first()
-            if person is None:
-                person = (
-                    Person.objects.active()
-                    .filter(
-                        last_name__iexact=row.last_name,
-                        first_name__iexact=row.first_name,
-                        birth_date=row.birth_date,
-                    )
-                    .first()
-                )
-            if person is None:
-                person = core_services.person_save(
-                    person=Person(
-                        first_name=row.first_name,
-                        last_name=row.last_name,
-                        birth_date=row.birth_date,
-                        gender=row.gender,
-                        email=row.email.lower(),
-                        phone=row.phone,
-                        postcode=row.postcode,
-                        city=row.city,
-                    )
-                )
-            if row.guardian_last_name and age_on(row.birth_date, cohort.start_date) < 18:
-                guardian = None
-                if row.guardian_email:
-                    guardian = Person.objects.active().filter(email__iexact=row.guardian_email).first()
-                if guardian is None:
-                    guardian = core_services.person_save(
-                        person=Person(
-                            first_name=row.guardian_first_name or "–",
-                            last_name=row.guardian_last_name,
-                            email=row.guardian_email.lower(),
-                            phone=row.guardian_phone,
-                        )
-                    )
-                if guardian.pk != person.pk:
-                    Guardianship.objects.get_or_create(child=person, guardian=guardian)
-            try:
-                enrolments.append(_enrol(cohort=cohort, person=person, status=row.status))
-            except DomainError as error:
-                raise DomainError(
-                    _("Ligne %(line)s : %(why)s") % {"line": row.line, "why": error.message}, field="file"
-                ) from None
-    return enrolments
 
 
 # --- Timetable ---------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from hall32.core.dates import long_date
 from hall32.core.errors import DomainError
 from hall32.core.models import Organisation, Person
 from hall32.training.law import add_months
@@ -53,7 +54,7 @@ def outcome_followup(*, outcome: Outcome, situation: str, on: dt.date, detail: s
     if on < add_months(outcome.exit_date, 5):
         raise DomainError(
             _("Le suivi se fait environ six mois après la sortie (à partir du %(d)s).")
-            % {"d": add_months(outcome.exit_date, 5).strftime("%d/%m/%Y")},
+            % {"d": long_date(add_months(outcome.exit_date, 5))},
             field="followup_on",
         )
     outcome.followup_situation = situation

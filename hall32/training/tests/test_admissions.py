@@ -277,7 +277,9 @@ def test_admitted_candidates_without_company_are_listed_with_what_they_seek(as_u
         application=application, admitted=True, reasons="Très motivé et curieux.", by=None
     )
 
-    response = as_user(make_user(Role.COORDINATOR)).get("/former/admissions/sans-entreprise/")
+    response = as_user(make_user(Role.COORDINATOR)).get(
+        "/former/admissions/sans-entreprise/", {"school_year": 2027}
+    )
 
     assert application in response.context["applications"]
     assert "63000" in response.content.decode()

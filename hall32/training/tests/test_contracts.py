@@ -224,6 +224,38 @@ def test_the_contract_document_is_a_pdf_with_its_checks(as_user, make_user):
     assert response.content.startswith(b"%PDF")
 
 
+@pytest.mark.django_db
+def test_a_tutor_s_contract_pdf_leaves_out_the_apprentice_s_own_part_which_the_hub_s_copy_prints(
+    as_user, make_user
+):
+    from hall32.core.roles import Role
+    from hall32.core.tests.pdftext import pdf_text
+    from hall32.training.models import ContractTutor
+
+    apprentice = PersonFactory(birth_date=dt.date(2009, 3, 14), address="7 chemin Discret")
+    contract = contract_for(
+        apprentice,
+        birth_commune="Riom-ès-Montagnes",
+        nationality="3",
+        disability_rqth=True,
+        last_class="Seconde générale",
+    )
+    company_tutor = make_user(Role.COMPANY_TUTOR)
+    ContractTutor.objects.create(contract=contract, person=company_tutor.person, job_title="Chef d'atelier")
+
+    for_tutor = pdf_text(as_user(company_tutor).get(f"/former/contrats/{contract.pk}/document.pdf").content)
+    for_hub = pdf_text(
+        as_user(make_user(Role.COORDINATOR)).get(f"/former/contrats/{contract.pk}/document.pdf").content
+    )
+
+    for private in ("Riom-ès-Montagnes", "Étrangère", "Seconde générale", "7 chemin Discret", "RQTH"):
+        assert private not in for_tutor, private
+        assert private in for_hub, private
+    assert (
+        apprentice.last_name.upper() in for_tutor and "14/03/2009" in for_tutor
+    )  # a minor, as a tutor must know
+
+
 # --- The three-month alert ----------------------------------------------------------------------------
 
 

@@ -46,3 +46,24 @@ def test_the_demo_reproduces_the_published_training_figures():
         programme__kind="remobilisation", start__lte=dt.date(2026, 11, 27), end__gte=dt.date(2026, 11, 27)
     ).get()
     assert running.referrals.filter(status=ReferralStatus.IN_PROGRESS).count() == 50
+
+
+def test_the_demo_homes_of_the_learner_the_parent_and_the_tutor_show_what_each_needs(client):
+    from django.utils import timezone
+
+    call_command("seed_demo", seed=32, today=timezone.localdate().isoformat(), verbosity=0)
+
+    from hall32.core.models import User
+
+    def home(username: str) -> str:
+        client.force_login(User.objects.get(username=username))
+        return client.get("/").content.decode()
+
+    learner, parent, tutor = home("apprenant"), home("parent"), home("tuteur")
+    for page in (learner, parent, tutor):
+        assert "Messages du hub" in page and "Ateliers de la Limagne" in page
+        assert "Absences cette année" in page and "Au centre ou en entreprise" in page
+    assert "Prochaines séances au centre" in learner and "Mes compétences" in learner
+    assert "Réunion parents-formateurs" in parent and "Réunion parents-formateurs" not in learner
+    assert "Lucas Moreau" in parent and "Lucas Moreau" in tutor
+    assert "Évaluations à faire" in tutor and "Visites de suivi en entreprise" in tutor

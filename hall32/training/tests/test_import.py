@@ -52,10 +52,10 @@ def test_every_bad_cell_is_located_with_its_reason():
 
 
 def test_unknown_or_missing_columns_are_refused():
-    result = read_learners(b"nom;naissance\nMartin;2010-01-01\n", "x.csv", start=START)
+    result = read_learners(b"nom;naissance;pointure\nMartin;2010-01-01;42\n", "x.csv", start=START)
 
     reasons = [e.reason for e in result.errors]
-    assert any("prenom" in r for r in reasons) and any("inconnue" in r for r in reasons)
+    assert any("Prénom" in r and "absente" in r for r in reasons) and any("inconnue" in r for r in reasons)
 
 
 def xlsx(rows) -> bytes:
@@ -133,7 +133,7 @@ def test_the_page_previews_then_imports_on_confirmation(as_user, make_user):
     upload.name = "liste.csv"
 
     preview = client.post(f"/former/promotions/{cohort.pk}/importer/", {"file": upload})
-    assert preview.context["preview"].ok and not Enrolment.objects.exists()
+    assert preview.context["plan"].ok and not Enrolment.objects.exists()
 
     client.post(
         f"/former/promotions/{cohort.pk}/importer/", {"upload": preview.context["upload"], "confirm": "1"}

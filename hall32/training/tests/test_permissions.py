@@ -70,6 +70,54 @@ def test_a_trainer_sees_the_learners_of_the_cohorts_they_teach(as_user, make_use
     assert client.get(f"/former/apprenants/{other.pk}/").status_code == 403
 
 
+def test_a_trainer_opens_only_the_cohorts_they_teach_and_their_timetables(as_user, make_user, two_learners):
+    mine, other = two_learners
+    trainer = make_user(Role.TRAINER)
+    taught = mine.enrolments.first().cohort
+    foreign = other.enrolments.first().cohort
+    taught.trainers.add(trainer.person)
+    client = as_user(trainer)
+
+    assert trainer.has_perm("training.view_cohort", taught)
+    assert not trainer.has_perm("training.view_cohort", foreign)
+    assert client.get(f"/former/promotions/{taught.pk}/").status_code == 200
+    assert client.get(f"/former/promotions/{foreign.pk}/").status_code == 403
+    assert client.get(f"/former/promotions/{foreign.pk}/emploi-du-temps/").status_code == 403
+    listed = client.get("/former/promotions/").context["listing"].page.object_list
+    assert [c.pk for c in listed] == [taught.pk]
+
+
+def test_a_trainer_who_teaches_one_session_of_a_cohort_sees_it_and_its_learners(
+    as_user, make_user, two_learners
+):
+    from hall32.training.tests.factories import SessionFactory
+
+    mine, _other = two_learners
+    trainer = make_user(Role.TRAINER)
+    cohort = mine.enrolments.first().cohort
+    SessionFactory(cohort=cohort, trainer=trainer.person)
+    client = as_user(trainer)
+
+    assert client.get(f"/former/promotions/{cohort.pk}/").status_code == 200
+    assert client.get(f"/former/apprenants/{mine.pk}/").status_code == 200
+
+
+def test_other_staff_roles_open_no_cohort(as_user, make_user, two_learners):
+    mine, _other = two_learners
+    cohort = mine.enrolments.first().cohort
+    for role in (Role.OUTREACH_OFFICER, Role.INDUSTRY_ENGINEER):
+        assert as_user(make_user(role)).get(f"/former/promotions/{cohort.pk}/").status_code == 403
+
+
+def test_a_permission_registered_twice_is_refused_so_no_generic_rule_replaces_an_object_rule():
+    from hall32.policy.predicates import is_manager, register_model
+
+    with pytest.raises(KeyError):
+        register_model(
+            "training.cohort", view=is_manager, add=is_manager, change=is_manager, delete=is_manager
+        )
+
+
 def test_a_referral_partner_sees_the_people_they_referred_and_nothing_else(as_user, make_user):
     agency = AgencyFactory()
     partner = make_user(Role.REFERRAL_PARTNER, person__organisation=agency)

@@ -6,14 +6,12 @@ import django_filters
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.errors import DomainError
 from hall32.core.listing import Listing, SearchFilterSet
-from hall32.core.schoolyear import SchoolYear
 from hall32.core.web import form_error, posted, render_page, require_perm, run_action
 from hall32.training import selectors
 from hall32.training.forms import ApplicationForm, DecisionForm, InterviewForm, MoveForm
@@ -93,7 +91,7 @@ def application_status(request: HttpRequest, token) -> HttpResponse:
 
 @require_perm("training.view_applications")
 def pipeline(request: HttpRequest) -> HttpResponse:
-    year = int(request.GET.get("school_year") or SchoolYear.of(timezone.localdate()).start_year + 1)
+    year = _intake(request)
     listing = Listing(
         request,
         selectors.admissions.applications(),
@@ -228,5 +226,16 @@ def decision_letter(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("training.view_applications")
 def without_company(request: HttpRequest) -> HttpResponse:
-    applications = selectors.admissions.admitted_without_company()
-    return render(request, "training/without_company.html", {"applications": applications})
+    year = _intake(request)
+    applications = selectors.admissions.admitted_without_company(school_year=year)
+    return render(request, "training/without_company.html", {"applications": applications, "year": year})
+
+
+def _intake(request: HttpRequest) -> int:
+    """The rentrée asked for (?school_year=2027), else the one this year's campaign recruits for."""
+    asked = request.GET.get("school_year", "")
+    return (
+        int(asked)
+        if asked.isdigit() and 2000 <= int(asked) <= 2100
+        else selectors.admissions.current_intake()
+    )

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
-import uuid
 
 import django_filters
 from django.contrib import messages
-from django.core.cache import cache
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from hall32.core.errors import DomainError
@@ -23,6 +23,7 @@ from hall32.training.forms import BulkEnrolForm, ImportForm, TimetableForm
 from hall32.training.importing import read_learners
 from hall32.training.models import Cohort, Course
 from hall32.training.services import cohorts as services
+from hall32.training.services import imports as import_services
 
 
 class CohortFilter(SearchFilterSet):
@@ -104,50 +105,69 @@ def cohort_enrol(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-IMPORT_TTL = 30 * 60
+IMPORT_TTL = 30 * 60  # seconds an import preview may be confirmed
+
+
+def _import_salt(request: HttpRequest, cohort: Cohort) -> str:
+    # The signed file is good for one user and one cohort only.
+    return f"hall32-import:{request.user.pk}:{cohort.pk}"
+
+
+def _import_preview(
+    request: HttpRequest, cohort: Cohort, form: ImportForm, content: bytes, name: str, **extra
+):
+    """The preview page: what would be created, updated and refused, and a confirmation that
+    carries the very file previewed (signed, so it cannot be swapped) and the plan's fingerprint."""
+    result = read_learners(content, name, start=cohort.start_date)
+    plan = import_services.learners_import_plan(cohort=cohort, result=result)
+    upload = signing.dumps(
+        {"name": name, "content": base64.b64encode(content).decode(), "plan": plan.fingerprint},
+        salt=_import_salt(request, cohort),
+        compress=True,
+    )
+    context = {"cohort": cohort, "form": form, "result": result, "plan": plan, "upload": upload, **extra}
+    return render(request, "training/import.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @require_perm("training.manage_cohorts")
 def cohort_import(request: HttpRequest, pk: int) -> HttpResponse:
-    """Upload, preview every row and every error, then confirm: nothing is written before."""
+    """Upload, preview every line (to create, to update, refused), then confirm: nothing is
+    written before, and the confirmation writes exactly what was previewed, or nothing."""
     cohort = get_object_or_404(Cohort, pk=pk)
     if request.method == "POST" and request.POST.get("confirm"):
-        key = request.POST.get("upload", "")
-        stored = cache.get(f"hall32-import:{request.user.pk}:{key}")
-        if stored is None:
+        try:
+            stored = signing.loads(
+                request.POST.get("upload", ""), salt=_import_salt(request, cohort), max_age=IMPORT_TTL
+            )
+            content = base64.b64decode(stored["content"])
+        except (signing.BadSignature, KeyError, ValueError, TypeError):
             messages.error(request, _("L'aperçu a expiré : déposez le fichier de nouveau."))
             return redirect("training:cohort_import", pk=pk)
-        result = read_learners(stored["content"], stored["name"], start=cohort.start_date)
-        if not result.ok:
-            messages.error(request, _("Le fichier contient des erreurs : rien n'a été importé."))
-            return redirect("training:cohort_import", pk=pk)
+        result = read_learners(content, stored["name"], start=cohort.start_date)
         try:
-            created = services.learners_import(cohort=cohort, rows=result.rows, by=request.user)
-        except DomainError as error:
-            messages.error(
-                request, _("Import refusé, rien n'a été enregistré : %(why)s") % {"why": error.message}
+            outcome = import_services.learners_import(
+                cohort=cohort, result=result, by=request.user, expected=stored["plan"]
             )
-            return redirect("training:cohort_import", pk=pk)
-        cache.delete(f"hall32-import:{request.user.pk}:{key}")
-        messages.success(request, _("%(n)s apprenant·e·s importé·e·s.") % {"n": len(created)})
+        except DomainError as error:
+            return _import_preview(request, cohort, ImportForm(), content, stored["name"], refusal=error)
+        created, updated, enrolled = outcome.created, outcome.updated, len(outcome.enrolments)
+        messages.success(
+            request,
+            _("Import terminé : %(created)s, %(updated)s, %(enrolled)s.")
+            % {
+                "created": ngettext("%(n)s personne créée", "%(n)s personnes créées", created)
+                % {"n": created},
+                "updated": ngettext("%(n)s mise à jour", "%(n)s mises à jour", updated) % {"n": updated},
+                "enrolled": ngettext("%(n)s inscription", "%(n)s inscriptions", enrolled) % {"n": enrolled},
+            },
+        )
         return redirect(cohort)
     form = ImportForm(request.POST or None, request.FILES or None)
-    preview = key = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        content = upload.read()
-        preview = read_learners(content, upload.name, start=cohort.start_date)
-        key = uuid.uuid4().hex
-        cache.set(
-            f"hall32-import:{request.user.pk}:{key}", {"content": content, "name": upload.name}, IMPORT_TTL
-        )
-    return render(
-        request,
-        "training/import.html",
-        {"cohort": cohort, "form": form, "preview": preview, "upload": key},
-        status=200,
-    )
+        return _import_preview(request, cohort, form, upload.read(), upload.name)
+    return render(request, "training/import.html", {"cohort": cohort, "form": form})
 
 
 @require_http_methods(["GET", "POST"])

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hall32.core.errors import DomainError
 from hall32.core.listing import Listing, SearchFilterSet
 from hall32.core.models import Organisation, Person
+from hall32.core.schoolyear import SchoolYear
 from hall32.core.web import (
     check_perm,
     confirm_page,
@@ -149,7 +150,8 @@ def contract_document(request: HttpRequest, pk: int) -> HttpResponse:
     problems, pay = _checked(contract)
     hall = Organisation.objects.filter(name="Hall 32").first()
     response = HttpResponse(
-        contract_pdf(contract, problems=problems, pay=pay, hall=hall), content_type="application/pdf"
+        contract_pdf(contract, problems=problems, pay=pay, hall=hall, viewer=request.user),
+        content_type="application/pdf",
     )
     response["Content-Disposition"] = f'inline; filename="contrat-{contract.reference}.pdf"'
     return response
@@ -199,16 +201,14 @@ def contract_break(request: HttpRequest, pk: int) -> HttpResponse:
 @require_perm("training.view_alerts")
 def alerts(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    from hall32.training.models import AbsenceAlert
-
+    year = SchoolYear.of(today)
     return render(
         request,
         "training/alerts.html",
         {
             "without_contract": selectors.contracts.learners_without_contract(today=today),
-            "absences": AbsenceAlert.objects.select_related("learner", "cohort__course").order_by("-sent_at")[
-                :50
-            ],
+            "absences": selectors.attendance.absence_alerts(school_year=year.start_year),
+            "year": year,
             "today": today,
         },
     )

@@ -11,8 +11,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from hall32.core.errors import DomainError
@@ -20,8 +22,9 @@ from hall32.core.models import Guardianship, Person
 from hall32.core.web import check_perm, form_error, posted, require_perm
 from hall32.training import ical, selectors
 from hall32.training.forms import AttendanceForm, EvaluationForm
-from hall32.training.models import CalendarToken, Contract, ContractTutor, Course, Enrolment, Outcome, Session
+from hall32.training.models import Contract, ContractTutor, Course, Enrolment, Outcome, Session
 from hall32.training.services import attendance as attendance_services
+from hall32.training.services import calendars as calendar_services
 from hall32.training.services import paths as path_services
 
 
@@ -48,6 +51,7 @@ def learner_detail(request: HttpRequest, pk: int) -> HttpResponse:
     upcoming = selectors.cohorts.timetable(learner=learner, start=today, end=today + dt.timedelta(days=21))[
         :12
     ]
+    can_subscribe = request.user.has_perm("training.view_learner_timetable", learner)
     return render(
         request,
         "training/learner_detail.html",
@@ -64,8 +68,9 @@ def learner_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "evaluation_form": EvaluationForm(course=course) if can_evaluate else None,
             "upcoming": upcoming,
             "is_self": request.user.person_id == learner.pk,
-            "feed_token": CalendarToken.objects.filter(person=learner).first()
-            if request.user.has_perm("training.view_learner_timetable", learner)
+            "can_subscribe": can_subscribe,
+            "feed_token": selectors.cohorts.calendar_token_of(person=learner, subscriber=request.user)
+            if can_subscribe
             else None,
         },
     )
@@ -221,9 +226,11 @@ def attendance_take(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def learner_feed(request: HttpRequest, token) -> HttpResponse:
-    """A learner's timetable as an iCal feed, by its secret URL (no session needed)."""
-    found = get_object_or_404(CalendarToken.objects.select_related("person"), token=token)
+def learner_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """A learner's timetable as an iCal feed, by its subscriber's secret URL (no session needed)."""
+    found = selectors.cohorts.feed_subscription(raw=token)
+    if found is None:
+        raise Http404
     today = timezone.localdate()
     sessions = selectors.cohorts.timetable(
         learner=found.person, start=today - dt.timedelta(days=30), end=today + dt.timedelta(days=180)
@@ -235,12 +242,23 @@ def learner_feed(request: HttpRequest, token) -> HttpResponse:
     return response
 
 
+@never_cache
 @require_http_methods(["POST"])
 @login_required
 def learner_feed_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new timetable link for the signed-in user only (the learner's and the parents' own links
+    keep working), shown this once."""
     learner = get_object_or_404(Person.objects.active(), pk=pk)
     check_perm(request, "training.view_learner_timetable", learner)
-    CalendarToken.objects.filter(person=learner).delete()
-    CalendarToken.objects.create(person=learner)
-    messages.success(request, _("Nouveau lien d'agenda créé ; l'ancien ne fonctionne plus."))
-    return redirect("training:learner_detail", pk=pk)
+    raw = calendar_services.calendar_token_issue(person=learner, subscriber=request.user)
+    url = request.build_absolute_uri(reverse("training:learner_feed", args=[raw]))
+    return render(
+        request,
+        "core/feed_link.html",
+        {
+            "title": _("Emploi du temps de %(name)s dans votre agenda") % {"name": learner.first_name},
+            "url": url,
+            "webcal_url": "webcal://" + url.split("://", 1)[1],
+            "back_href": reverse("training:learner_detail", args=[pk]),
+        },
+    )

@@ -27,4 +27,8 @@ class Command(BaseCommand):
                     write_mo(handle, catalog, use_fuzzy=False)
                 count += 1
         if verbosity:
-            self.stdout.write(f"{count} catalogue(s) compilé(s).")
+            if count == 0:
+                self.stdout.write("Traductions à jour.")
+            else:
+                plural = "s" if count > 1 else ""
+                self.stdout.write(f"{count} catalogue{plural} compilé{plural}.")

@@ -13,4 +13,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, days: int, **options) -> None:
         count = reminders_send(days_before=days)
-        self.stdout.write(f"{count} rappel(s) envoyé(s).")
+        self.stdout.write(f"{count} rappel{'s' if count > 1 else ''} envoyé{'s' if count > 1 else ''}.")
