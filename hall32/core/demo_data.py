@@ -574,7 +574,9 @@ def load(ctx: DemoContext) -> dict[str, int]:
             )
         )
     for org in orgs:
-        org.full_clean(validate_unique=False)
+        # Field checks only (SIRET and UAI keys, postcodes): the database enforces the constraints
+        # at insert, and checking them here cost three queries an organisation.
+        org.full_clean(validate_unique=False, validate_constraints=False)
     Organisation.objects.bulk_create(orgs)
     saved = {o.name: o for o in Organisation.objects.all()}
 
@@ -721,8 +723,9 @@ def load(ctx: DemoContext) -> dict[str, int]:
             )
         )
     User.objects.bulk_create([u for u, _r in users])
-    for user, role in users:
-        user.groups.add(groups[role])
+    User.groups.through.objects.bulk_create(
+        User.groups.through(user_id=user.pk, group_id=groups[role].pk) for user, role in users
+    )
     Guardianship.objects.create(
         child=demo_people["apprenant"],
         guardian=demo_people["parent"],

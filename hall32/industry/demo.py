@@ -331,14 +331,15 @@ def load_equipment(ctx: DemoContext) -> dict[str, int]:
     rng = ctx.rng("industry.equipment")
     today = ctx.today
     qualifications = {
-        code: Qualification.objects.create(code=code, name=name, validity_months=months, description=text)
+        code: Qualification(code=code, name=name, validity_months=months, description=text)
         for code, name, months, text in QUALIFICATIONS
     }
+    Qualification.objects.bulk_create(qualifications.values())
     rooms = {r.name: r for r in Room.objects.all()}
     machines = []
     for code, name, category, maker, model, rate, qual, room, unattended, capabilities in MACHINES:
         machines.append(
-            Equipment.objects.create(
+            Equipment(
                 code=code,
                 name=name,
                 category=category,
@@ -352,17 +353,18 @@ def load_equipment(ctx: DemoContext) -> dict[str, int]:
                 description=f"{name} du Pôle Industrie de Hall 32, réservable à l'heure après habilitation.",
             )
         )
+    Equipment.objects.bulk_create(machines)
     by_code = {m.code: m for m in machines}
 
     # Maintenance plans and their windows, from the start of the school year to the horizon.
     term_start = SchoolYear.of(today).start
     horizon = today + dt.timedelta(weeks=hours.MAINTENANCE_WEEKS_AHEAD)
-    windows = 0
+    plans_made, windows_made = [], []
     for code, plans in MAINTENANCE.items():
         machine = by_code[code]
         for name, every, weekday, start, minutes in plans:
             first = term_start + dt.timedelta(days=(weekday - term_start.weekday()) % 7)
-            plan = MaintenancePlan.objects.create(
+            plan = MaintenancePlan(
                 equipment=machine,
                 name=name,
                 every_weeks=every,
@@ -370,7 +372,8 @@ def load_equipment(ctx: DemoContext) -> dict[str, int]:
                 start_time=start,
                 duration_minutes=minutes,
             )
-            bookings = [
+            plans_made.append(plan)
+            windows_made += [
                 Booking(
                     equipment=machine,
                     kind=Booking.Kind.MAINTENANCE,
@@ -381,8 +384,8 @@ def load_equipment(ctx: DemoContext) -> dict[str, int]:
                 )
                 for s, e in maintenance_windows(plan, start=term_start, end=horizon)
             ]
-            Booking.objects.bulk_create(bookings)
-            windows += len(bookings)
+    MaintenancePlan.objects.bulk_create(plans_made)
+    windows = len(Booking.objects.bulk_create(windows_made))
 
     # Qualifications: engineers hold them all; trainers their trade's; a few apprentices and the
     # demo client theirs. The demo apprentice's machining one has expired.

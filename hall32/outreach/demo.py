@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.db.models import Model
 from django.utils.text import slugify
 
-from hall32.core.demo import DemoContext
+from hall32.core.demo import DemoContext, bulk_link
 from hall32.core.demo_data import fictional_phone, random_day, slug
 from hall32.core.models import Organisation, Person, Room, User
 from hall32.core.schoolyear import SchoolYear
@@ -129,6 +131,22 @@ class Builder:
         )
         self.slugs: set[str] = set()
         self.counts = {"événements": 0, "classes": 0, "visiteurs venus": 0}
+        # Rows inserted in bulk (in the order they are made, so the primary keys do not change):
+        # bookings before anything reads them back, staff and links at the end.
+        self.bookings: list[ClassBooking] = []
+        self.staff: list[EventStaff] = []
+        self.links: list[tuple[Any, Model, list[Model]]] = []
+
+    def flush_bookings(self) -> None:
+        ClassBooking.objects.bulk_create(self.bookings)
+        self.bookings = []
+
+    def flush(self) -> None:
+        self.flush_bookings()
+        EventStaff.objects.bulk_create(self.staff)
+        for relation in dict.fromkeys(relation for relation, _obj, _targets in self.links):
+            bulk_link(relation, [(obj, targets) for r, obj, targets in self.links if r is relation])
+        self.links = []
 
     def event(self, kind: str, title: str, start: dt.datetime, end: dt.datetime, **fields) -> Event:
         base = slugify(f"{title}-{start:%Y-%m-%d}")[:200]
@@ -138,7 +156,7 @@ class Builder:
         self.slugs.add(value)
         fields.setdefault("status", Event.Status.PUBLISHED)
         event = Event.objects.create(kind=kind, title=title, slug=value, start=start, end=end, **fields)
-        EventStaff.objects.bulk_create(
+        self.staff.extend(
             EventStaff(event=event, person=p)
             for p in self.rng.sample(self.outreach_staff, min(2, len(self.outreach_staff)))
         )
@@ -176,7 +194,7 @@ class Builder:
         requested = event.start - dt.timedelta(days=self.rng.randint(12, 70), hours=self.rng.randint(0, 9))
         section = self.rng.choice("ABCDEF")
         teacher = self.teacher(school)
-        booking = ClassBooking.objects.create(
+        booking = ClassBooking(
             event=event,
             school=school,
             teacher=teacher,
@@ -195,6 +213,7 @@ class Builder:
             arrival=_time(arrival) if arrival else None,
             departure=_time(departure) if departure else None,
         )
+        self.bookings.append(booking)
         if status == ClassBooking.Status.CONFIRMED:
             self.counts["classes"] += 1
         return booking
@@ -259,31 +278,38 @@ def _forum(b: Builder, day: str, classes: int, *, year: int, planned: bool) -> E
 
 def _workshops(b: Builder, event: Event, bookings: list[ClassBooking]) -> None:
     day = event.start.date()
-    for start, end, is_break in SLOTS:
-        ForumSlot.objects.create(event=event, start=_time(start), end=_time(end), is_break=is_break)
+    b.flush_bookings()
+    ForumSlot.objects.bulk_create(
+        ForumSlot(event=event, start=_time(start), end=_time(end), is_break=is_break)
+        for start, end, is_break in SLOTS
+    )
     learners = list(
         Person.objects.filter(enrolments__in=Enrolment.objects.current_on(day)).distinct().order_by("pk")
     )
     by_trade: dict[str, list[Person]] = {}
-    for enrolment in Enrolment.objects.current_on(day).select_related("cohort__course__trade"):
+    for enrolment in Enrolment.objects.current_on(day).select_related("cohort__course__trade", "person"):
         by_trade.setdefault(enrolment.cohort.course.trade.slug, []).append(enrolment.person)
-    workshops = []
+    workshops, guides = [], []
     for name, trade_slug, room in WORKSHOPS:
-        workshop = Workshop.objects.create(
+        workshop = Workshop(
             event=event, name=name, trade=b.trades[trade_slug], capacity=60, room=b.rooms.get(room)
         )
         pool = sorted(by_trade.get(trade_slug, []), key=lambda p: p.pk) or learners
-        workshop.apprentices.set(b.rng.sample(pool, min(3, len(pool))))
+        guides.append((workshop, b.rng.sample(pool, min(3, len(pool)))))
         workshops.append(workshop)
+    Workshop.objects.bulk_create(workshops)
+    bulk_link(Workshop.apprentices, guides)
+    preferences = []
     for booking in bookings:
         ranked: list[Workshop] = []
         while len(ranked) < 4:
             choice = b.rng.choices(workshops, POPULARITY)[0]
             if choice not in ranked:
                 ranked.append(choice)
-        WorkshopPreference.objects.bulk_create(
+        preferences.extend(
             WorkshopPreference(booking=booking, workshop=w, rank=r) for r, w in enumerate(ranked, start=1)
         )
+    WorkshopPreference.objects.bulk_create(preferences)
     services.forum_plan_solve(event=event, time_limit=5.0, by=None)
 
 
@@ -305,9 +331,9 @@ def _open_day(b: Builder, day: str) -> None:
         description="Visitez les ateliers guidé·e·s par nos apprenti·e·s, rencontrez les formateurs et "
         "les entreprises qui recrutent. Entretiens de motivation possibles sur place.",
     )
-    slots = [
-        TourSlot.objects.create(event=event, start=_time(t), group_size=12, capacity=36) for t in TOUR_TIMES
-    ]
+    slots = TourSlot.objects.bulk_create(
+        TourSlot(event=event, start=_time(t), group_size=12, capacity=36) for t in TOUR_TIMES
+    )
     count = b.rng.randint(14, 22) if upcoming else b.rng.randint(40, 62)
     people, registrations = [], []
     for _ in range(count):
@@ -358,11 +384,14 @@ def _open_day(b: Builder, day: str) -> None:
         .distinct()
         .order_by("pk")
     )
+    availabilities = []
     for guide in b.rng.sample(learners, min(10, len(learners))):
-        availability = ApprenticeAvailability.objects.create(
+        availability = ApprenticeAvailability(
             event=event, apprentice=guide, max_tours=b.rng.choice([2, 3, 3, 4])
         )
-        availability.tour_slots.set(b.rng.sample(slots, b.rng.randint(3, 6)))
+        availabilities.append((availability, b.rng.sample(slots, b.rng.randint(3, 6))))
+    ApprenticeAvailability.objects.bulk_create([a for a, _slots in availabilities])
+    bulk_link(ApprenticeAvailability.tour_slots, availabilities)
     services.tour_rota_compute(event=event)
 
 
@@ -397,7 +426,7 @@ def _fair(
             teachers=b.rng.randint(4, 18),
             classes=b.rng.randint(0, 6),
         )
-        tally.schools.set(b.rng.sample(b.lycees + b.colleges, b.rng.randint(4, 12)))
+        b.links.append((EventTally.schools, tally, b.rng.sample(b.lycees + b.colleges, b.rng.randint(4, 12))))
 
 
 def load(ctx: DemoContext) -> dict[str, int]:
@@ -508,5 +537,6 @@ def load(ctx: DemoContext) -> dict[str, int]:
                     classes=pupils // 24,
                     teachers=pupils // 24,
                 )
-                tally.schools.set(b.rng.sample(b.colleges, pupils // 24))
+                b.links.append((EventTally.schools, tally, b.rng.sample(b.colleges, pupils // 24)))
+    b.flush()
     return b.counts

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from hall32.core.demo import DemoContext
+from hall32.core.demo import DemoContext, bulk_create_dated
 from hall32.core.demo_data import NEAR, fictional_phone, random_day, slug
 from hall32.core.models import Guardianship, Person, User
 from hall32.core.schoolyear import SchoolYear
@@ -60,6 +60,13 @@ def load(ctx: DemoContext) -> dict[str, int]:
     criteria = list(rubric.criteria.all())
     courses = list(Course.objects.initial().order_by("order"))
     count = 0
+    # Built in memory in the order they used to be created one by one (same primary keys), then
+    # inserted in bulk at the end.
+    people: list[Person] = []
+    guardianships: list[Guardianship] = []
+    applications: list[Application] = []
+    steps_made: list[ApplicationStep] = []
+    interviews: list[tuple[Interview, list[InterviewScore]]] = []
 
     def stamp(day: dt.date) -> dt.datetime:
         return dt.datetime.combine(day, dt.time(rng.randint(9, 17), rng.randint(0, 59)), tzinfo=PARIS)
@@ -69,7 +76,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
     ) -> Application:
         nonlocal count
         count += 1
-        created = Application.objects.create(
+        created = Application(
             reference=f"C{year}-{count:04d}",
             applicant=person,
             course=course,
@@ -96,7 +103,8 @@ def load(ctx: DemoContext) -> dict[str, int]:
                 ]
             ),
         )
-        Application.objects.filter(pk=created.pk).update(created_at=stamp(received))
+        created.created_at = stamp(received)
+        applications.append(created)
         steps = [ApplicationStatus.RECEIVED]
         if status in PATH:
             steps = PATH[: PATH.index(status) + 1]
@@ -113,18 +121,19 @@ def load(ctx: DemoContext) -> dict[str, int]:
         day = received
         previous = ""
         for step in steps:
-            made = ApplicationStep.objects.create(
+            made = ApplicationStep(
                 application=created,
                 from_status=previous,
                 to_status=step,
                 by=None if step == ApplicationStatus.RECEIVED else coordinator,
             )
-            ApplicationStep.objects.filter(pk=made.pk).update(at=stamp(day))
+            made.at = stamp(day)
+            steps_made.append(made)
             if step == ApplicationStatus.IMMERSION or (
                 step == ApplicationStatus.INTERVIEW and status == step and rng.random() < 0.5
             ):
                 values = {c.pk: rng.choices([1, 2, 3, 4], [1, 3, 5, 3])[0] for c in criteria}
-                interview = Interview.objects.create(
+                interview = Interview(
                     application=created,
                     rubric=rubric,
                     interviewer=coordinator,
@@ -132,9 +141,8 @@ def load(ctx: DemoContext) -> dict[str, int]:
                     notes="Entretien chaleureux, projet à préciser.",
                     score=rubric_score([(c.weight, values[c.pk]) for c in criteria]),
                 )
-                InterviewScore.objects.bulk_create(
-                    InterviewScore(interview=interview, criterion=c, value=values[c.pk]) for c in criteria
-                )
+                scores = [InterviewScore(criterion=c, value=values[c.pk]) for c in criteria]
+                interviews.append((interview, scores))
             previous = step
             day = min(ctx.today, day + dt.timedelta(days=rng.randint(7, 25)))
         if status in {
@@ -149,9 +157,8 @@ def load(ctx: DemoContext) -> dict[str, int]:
                 else "Le projet professionnel reste à construire : nous conseillons une période de découverte "
                 "en entreprise et une nouvelle candidature."
             )
-            Application.objects.filter(pk=created.pk).update(
-                decision_reasons=reasons, decided_by=coordinator, decided_at=stamp(day)
-            )
+            created.decision_reasons, created.decided_by = reasons, coordinator
+            created.decided_at = stamp(day)
         return created
 
     def new_applicant(course: Course, year: int) -> Person:
@@ -161,7 +168,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
         age = 15 if course.level == "bac_pro" else 18
         born = random_day(rng, dt.date(year - age - 1, 1, 1), dt.date(year - age, 8, 31))
         postcode, city = rng.choice(NEAR)
-        person = Person.objects.create(
+        person = Person(
             first_name=first,
             last_name=last,
             gender="F" if girl else "M",
@@ -172,17 +179,19 @@ def load(ctx: DemoContext) -> dict[str, int]:
             city=city,
             consent_contact=True,
         )
+        people.append(person)
         if person.age is not None and person.age < 18:
             parent_first = fake.first_name_female()
-            parent = Person.objects.create(
+            parent = Person(
                 first_name=parent_first,
                 last_name=last,
                 gender="F",
                 email=f"{slug(parent_first)}.{slug(last)}@famille.example",
                 phone=fictional_phone(rng),
             )
-            Guardianship.objects.create(
-                child=person, guardian=parent, relationship=Guardianship.Relationship.MOTHER
+            people.append(parent)
+            guardianships.append(
+                Guardianship(child=person, guardian=parent, relationship=Guardianship.Relationship.MOTHER)
             )
         return person
 
@@ -232,4 +241,14 @@ def load(ctx: DemoContext) -> dict[str, int]:
                 received,
                 has_company=status == ApplicationStatus.ADMITTED and rng.random() < 0.5,
             )
+    Person.objects.bulk_create(people)
+    Guardianship.objects.bulk_create(guardianships)
+    # created_at and at are auto_now_add (stamped now on insert): the demo backdates them.
+    bulk_create_dated(Application, applications, fields=["created_at"])
+    bulk_create_dated(ApplicationStep, steps_made, fields=["at"])
+    Interview.objects.bulk_create([i for i, _scores in interviews])
+    for interview, scores in interviews:
+        for score in scores:
+            score.interview = interview
+    InterviewScore.objects.bulk_create([score for _i, scores in interviews for score in scores])
     return {"candidatures": count}

@@ -174,22 +174,22 @@ def load(ctx: DemoContext) -> dict[str, int]:
         website="https://www.hall32.example",
         partner_since=dt.date(2019, 9, 1),
     )
-    for course in Course.objects.all():
-        if course.code in CODES:
-            course.diploma_code, course.rncp_code, course.training_hours = CODES[course.code]
-            course.save(update_fields=["diploma_code", "rncp_code", "training_hours"])
-    blocks = competencies = 0
+    coded = [c for c in Course.objects.all() if c.code in CODES]
+    for course in coded:
+        course.diploma_code, course.rncp_code, course.training_hours = CODES[course.code]
+    Course.objects.bulk_update(coded, ["diploma_code", "rncp_code", "training_hours"])
+    blocks: list[tuple[CompetencyBlock, list[str]]] = []
     for course in Course.objects.exclude(level=Course.Level.SHORT).select_related("trade"):
         for b_index, (title, items) in enumerate(BLOCKS.get(course.trade.slug, []), start=1):
-            block = CompetencyBlock.objects.create(
-                course=course, code=f"B{b_index}", title=title, order=b_index
-            )
-            blocks += 1
-            Competency.objects.bulk_create(
-                Competency(block=block, code=f"C{b_index}.{c_index}", title=item, order=c_index)
-                for c_index, item in enumerate(items, start=1)
-            )
-            competencies += len(items)
+            block = CompetencyBlock(course=course, code=f"B{b_index}", title=title, order=b_index)
+            blocks.append((block, items))
+    CompetencyBlock.objects.bulk_create([b for b, _items in blocks])
+    made = Competency.objects.bulk_create(
+        Competency(block=block, code=f"C{block.order}.{c_index}", title=item, order=c_index)
+        for block, items in blocks
+        for c_index, item in enumerate(items, start=1)
+    )
+    competencies = len(made)
     rubric = Rubric.objects.create(
         name="Grille de motivation Hall 32",
         description="Personnalité et motivation ; les notes scolaires n'y figurent pas.",
@@ -210,12 +210,14 @@ def load(ctx: DemoContext) -> dict[str, int]:
         )
         for index, (c, label, absence, excused, late, default) in enumerate(CODES_ATTENDANCE, start=1)
     )
-    for kind, name, description, low, high, weeks in PROGRAMMES:
-        Programme.objects.create(
+    Programme.objects.bulk_create(
+        Programme(
             kind=kind, name=name, description=description, min_age=low, max_age=high, duration_weeks=weeks
         )
+        for kind, name, description, low, high, weeks in PROGRAMMES
+    )
     return {
-        "blocs": blocks,
+        "blocs": len(blocks),
         "compétences": competencies,
         "critères": len(RUBRIC),
         "programmes": len(PROGRAMMES),

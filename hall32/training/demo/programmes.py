@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from hall32.core.demo import FIRST_YEAR, DemoContext
+from hall32.core.demo import FIRST_YEAR, DemoContext, bulk_link
 from hall32.core.demo_data import NEAR, fictional_phone, random_day, slug
 from hall32.core.models import Organisation, Person, User
 from hall32.core.schoolyear import SchoolYear, school_years
@@ -115,20 +115,29 @@ def load(ctx: DemoContext) -> dict[str, int]:
     coordinator = User.objects.get(username="coordination")
     employers = list(Organisation.objects.companies().filter(partner_since__isnull=False).order_by("pk"))
     referrals = 0
+    # Built in memory in the order they used to be created one by one (same primary keys), then
+    # inserted in bulk at the end.
+    sessions: list[ProgrammeSession] = []
+    modules: list[ProgrammeModule] = []
+    partners: list[tuple[ProgrammeSession, list[Organisation]]] = []
+    people: list[Person] = []
+    referrals_made: list[Referral] = []
+    notes: list[ProgressNote] = []
     for kind, name, start_text, weeks, size, offers in SESSIONS:
         programme = programmes[kind]
         start = dt.date.fromisoformat(start_text)
         if start > today + dt.timedelta(days=30):
             continue
         end = start + dt.timedelta(weeks=weeks) - dt.timedelta(days=3)
-        session = ProgrammeSession.objects.create(
+        session = ProgrammeSession(
             programme=programme, name=name, start=start, end=end, capacity=max(size, 12), coach=coach
         )
-        ProgrammeModule.objects.bulk_create(
+        sessions.append(session)
+        modules.extend(
             ProgrammeModule(session=session, title=t, kind=k, hours=h) for t, k, h in MODULES[kind]
         )
         if kind == Programme.Kind.REFUGEES:
-            session.employer_partners.set(rng.sample(employers, 4))
+            partners.append((session, rng.sample(employers, 4)))
         finished = end < today
         low, high = (16, 25) if kind == Programme.Kind.DROPOUT else (19, 58)
         outcomes = [Referral.Outcome.JOB_OFFER] * offers + [
@@ -139,14 +148,14 @@ def load(ctx: DemoContext) -> dict[str, int]:
             agency = rng.choice([a for k in AGENCY[kind] for a in agencies.get(k, [])])
             referred_on = start - dt.timedelta(days=rng.randint(10, 45))
             person = _person(rng, fake, age_low=low, age_high=high, on=referred_on)
-            person.save()
+            people.append(person)
             by_aurelie = (
                 kind == Programme.Kind.DROPOUT and agency.agency_kind == "mission_locale" and index % 3 == 0
             )
             if by_aurelie:
                 agency = aurelie.organisation
             dropped = finished and rng.random() < 0.08 and outcomes[index] != Referral.Outcome.JOB_OFFER
-            referral = Referral.objects.create(
+            referral = Referral(
                 person=person,
                 programme=programme,
                 session=session,
@@ -166,6 +175,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
                 else ReferralStatus.IN_PROGRESS,
                 intake_on=start,
             )
+            referrals_made.append(referral)
             if finished and not dropped:
                 outcome = outcomes[index]
                 referral.outcome = outcome
@@ -176,9 +186,8 @@ def load(ctx: DemoContext) -> dict[str, int]:
                     "none": "Accompagnement poursuivi par la structure",
                 }.get(outcome, "")
                 referral.employer = rng.choice(employers) if outcome == Referral.Outcome.JOB_OFFER else None
-                referral.save()
             weeks_done = min(weeks, max(0, (min(today, end) - start).days // 7))
-            ProgressNote.objects.bulk_create(
+            notes.extend(
                 ProgressNote(
                     referral=referral,
                     week=w,
@@ -191,8 +200,9 @@ def load(ctx: DemoContext) -> dict[str, int]:
             )
             referrals += 1
     # Aurélie has just referred someone to the next session (not yet received).
-    Referral.objects.create(
-        person=_saved(_person(rng, fake, age_low=17, age_high=22, on=today)),
+    people.append(_person(rng, fake, age_low=17, age_high=22, on=today))
+    referral = Referral(
+        person=people[-1],
         programme=programmes[Programme.Kind.DROPOUT],
         referred_by=aurelie.organisation,
         referrer=aurelie,
@@ -200,12 +210,14 @@ def load(ctx: DemoContext) -> dict[str, int]:
         referred_on=today - dt.timedelta(days=2),
         reason="A quitté le lycée en novembre ; intéressé par la robotique.",
     )
-    return {"sessions": ProgrammeSession.objects.count(), "orientations": referrals + 1}
-
-
-def _saved(person: Person) -> Person:
-    person.save()
-    return person
+    referrals_made.append(referral)
+    ProgrammeSession.objects.bulk_create(sessions)
+    ProgrammeModule.objects.bulk_create(modules)
+    bulk_link(ProgrammeSession.employer_partners, partners)
+    Person.objects.bulk_create(people)
+    Referral.objects.bulk_create(referrals_made)
+    ProgressNote.objects.bulk_create(notes)
+    return {"sessions": len(sessions), "orientations": referrals + 1}
 
 
 def load_continuing(ctx: DemoContext) -> dict[str, int]:
@@ -241,9 +253,12 @@ def load_continuing(ctx: DemoContext) -> dict[str, int]:
             gap -= step
         index += 1
     trainees = 0
+    cohorts: list[Cohort] = []
+    people: list[Person] = []
+    enrolments: list[Enrolment] = []
     for number, (course, year, start, size) in enumerate(plan, start=1):
         end = start + dt.timedelta(days=course.duration_months * 30 if course.duration_months > 1 else 5)
-        cohort = Cohort.objects.create(
+        cohort = Cohort(
             course=course,
             school_year=year,
             stage=1,
@@ -253,9 +268,10 @@ def load_continuing(ctx: DemoContext) -> dict[str, int]:
             rhythm_weeks_school=1,
             rhythm_weeks_company=0,
         )
-        people = [_person(rng, fake, age_low=20, age_high=55, on=start) for _ in range(size)]
-        Person.objects.bulk_create(people)
-        Enrolment.objects.bulk_create(
+        cohorts.append(cohort)
+        trainees_here = [_person(rng, fake, age_low=20, age_high=55, on=start) for _ in range(size)]
+        people += trainees_here
+        enrolments.extend(
             Enrolment(
                 cohort=cohort,
                 person=p,
@@ -263,9 +279,12 @@ def load_continuing(ctx: DemoContext) -> dict[str, int]:
                 start_date=start,
                 end_date=end if end < ctx.today else None,
             )
-            for p in people
+            for p in trainees_here
         )
         trainees += size
+    Cohort.objects.bulk_create(cohorts)
+    Person.objects.bulk_create(people)
+    Enrolment.objects.bulk_create(enrolments)
     return {
         "sessions": len(plan),
         "stagiaires": trainees,

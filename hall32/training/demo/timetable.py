@@ -7,7 +7,7 @@ import datetime as dt
 import random
 from collections import defaultdict
 
-from hall32.core.demo import DemoContext
+from hall32.core.demo import DemoContext, bulk_link
 from hall32.core.models import Person, Room
 from hall32.core.schoolyear import SchoolYear
 from hall32.training.law import add_months
@@ -20,6 +20,7 @@ from hall32.training.models import (
     ContractTutor,
     Enrolment,
     Evaluation,
+    Session,
 )
 from hall32.training.services.cohorts import timetable_generate
 
@@ -90,6 +91,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
         .select_related("course__trade")
         .order_by("code")
     )
+    teachers: dict[int, list[Person]] = {}  # cohort -> its trainers, in the order they are added
     for cohort in cohorts:
         trade = cohort.course.trade.slug
         specialists = [t for t in trainers if SPECIALTY.get(trade, "") in t.job_title.lower()]
@@ -98,10 +100,9 @@ def load(ctx: DemoContext) -> dict[str, int]:
             if trade == "maintenance"
             else (rng.choice(specialists) if specialists else rng.choice(trainers))
         )
-        cohort.trainers.add(main, *(rng.sample(general, min(2, len(general))) if general else []))
+        teachers[cohort.pk] = [main, *(rng.sample(general, min(2, len(general))) if general else [])]
         if cohort.course.level == "bts":
             cohort.rhythm_weeks_school, cohort.rhythm_weeks_company = 1, 2
-            cohort.save(update_fields=["rhythm_weeks_school", "rhythm_weeks_company"])
         modules = [(m, main) for m in MODULES.get(trade, MODULES["maintenance"])]
         modules += [(m, rng.choice(general) if general else main) for m in rng.sample(GENERAL, 3)]
         rng.shuffle(modules)
@@ -112,21 +113,34 @@ def load(ctx: DemoContext) -> dict[str, int]:
             holidays=HOLIDAYS,
             until=today + dt.timedelta(weeks=6),
         )
+    bulk_link(Cohort.trainers, [(c, teachers[c.pk]) for c in cohorts])
+    Cohort.objects.bulk_update(
+        [c for c in cohorts if c.course.level == "bts"], ["rhythm_weeks_school", "rhythm_weeks_company"]
+    )
 
     # Attendance for every session already held, a few learners absent often.
     attendance = []
     counts: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+    held: dict[int, list[int]] = defaultdict(list)  # cohort -> its past sessions, by date and time
+    for session_id, cohort_id in (
+        Session.objects.filter(cohort__in=cohorts, date__lt=today)
+        .order_by("cohort_id", "date", "start")
+        .values_list("pk", "cohort_id")
+    ):
+        held[cohort_id].append(session_id)
+    enrolled: dict[int, list[int]] = {}  # cohort -> its learners, in the enrolments' order
     for cohort in cohorts:
         learners = list(Enrolment.objects.filter(cohort=cohort).values_list("person_id", flat=True))
+        enrolled[cohort.pk] = learners
         prone = set(rng.sample(learners, 1)) if learners and rng.random() < 0.3 else set()
-        for session in cohort.sessions.filter(date__lt=today):
+        for session_id in held[cohort.pk]:
             for learner_id in learners:
                 code = _pick_code(rng, codes, learner_id in prone)
                 attendance.append(
                     Attendance(
-                        session=session,
+                        session_id=session_id,
                         learner_id=learner_id,
-                        code=code,
+                        code_id=code.pk,
                         minutes_late=rng.choice([5, 10, 15, 20]) if code.is_late else 0,
                     )
                 )
@@ -143,17 +157,24 @@ def load(ctx: DemoContext) -> dict[str, int]:
     evaluations = []
     tutors = {
         t.contract.apprentice_id: t.person
-        for t in ContractTutor.objects.filter(contract__status="signed", order=1).select_related("contract")
-    }
-    for cohort in cohorts:
-        competencies = list(
-            Competency.objects.filter(block__course=cohort.course).order_by("block__order", "order")
+        for t in ContractTutor.objects.filter(contract__status="signed", order=1).select_related(
+            "contract", "person"
         )
+    }
+    by_course: dict[int, list[Competency]] = defaultdict(list)
+    for competency in (
+        Competency.objects.filter(block__course__in={c.course_id for c in cohorts})
+        .select_related("block")
+        .order_by("block__course_id", "block__order", "order")
+    ):
+        by_course[competency.block.course_id].append(competency)
+    for cohort in cohorts:
+        competencies = by_course[cohort.course_id]
         if not competencies:
             continue
-        trainer = cohort.trainers.order_by("pk").first()
+        trainer = min(teachers[cohort.pk], key=lambda t: t.pk)
         share = {1: 0.25, 2: 0.55, 3: 0.8}.get(cohort.stage, 0.5)
-        for enrolment in Enrolment.objects.filter(cohort=cohort):
+        for person_id in enrolled[cohort.pk]:
             for competency in competencies:
                 if rng.random() > share:
                     continue
@@ -164,7 +185,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
                 level = rng.choices([1, 2, 3, 4], [1, 3, 4, 2])[0]
                 evaluations.append(
                     Evaluation(
-                        learner_id=enrolment.person_id,
+                        learner_id=person_id,
                         competency=competency,
                         evaluator=trainer,
                         evaluator_role=Evaluation.By.TRAINER,
@@ -172,11 +193,11 @@ def load(ctx: DemoContext) -> dict[str, int]:
                         evaluated_on=when,
                     )
                 )
-                tutor = tutors.get(enrolment.person_id)
+                tutor = tutors.get(person_id)
                 if tutor is not None and rng.random() < 0.6:
                     evaluations.append(
                         Evaluation(
-                            learner_id=enrolment.person_id,
+                            learner_id=person_id,
                             competency=competency,
                             evaluator=tutor,
                             evaluator_role=Evaluation.By.TUTOR,
