@@ -30,8 +30,17 @@ rules.add_perm("outreach.view_events", is_hub_staff)
 rules.add_perm("outreach.manage_events", is_outreach_manager)
 rules.add_perm("outreach.plan_forum", is_outreach_manager)
 rules.add_perm("outreach.view_reach", is_hub_staff)
-# Whoever from the hub stands at the open-day desk ticks the visitors who arrive.
-rules.add_perm("outreach.check_in_visitors", is_hub_staff)
+
+
+@rules.predicate
+def staffs_event(user: Any, event: Any) -> bool:
+    pid = getattr(user, "person_id", None)
+    return event is not None and pid is not None and event.staffing.filter(person_id=pid).exists()
+
+
+# The open-day desk names the families who registered: the outreach team, and the hub's staff
+# listed on that day's team (who stand at the desk), tick the visitors who arrive.
+rules.add_perm("outreach.check_in_visitors", is_outreach_manager | (is_hub_staff & staffs_event))
 rules.add_perm("outreach.view_my_bookings", is_teacher)
 rules.add_perm("outreach.view_classbooking", is_hub_staff | booked_it)
 rules.add_perm("outreach.cancel_classbooking", is_outreach_manager | booked_it)

@@ -110,6 +110,12 @@ def coaches_it(user: Any, referral: Any) -> bool:
 
 
 @rules.predicate
+def coaches_session(user: Any, session: Any) -> bool:
+    pid = _person_id(user)
+    return session is not None and pid is not None and session.coach_id == pid
+
+
+@rules.predicate
 def sees_own_timetable(user: Any, learner: Any) -> bool:
     return is_the_learner(user, learner) or is_parent_of_minor(user, learner)
 
@@ -136,6 +142,9 @@ rules.add_perm("training.view_contract_personal", is_manager | contract_of_self_
 rules.add_perm("training.view_outcomes", is_hub_staff)
 rules.add_perm("training.manage_outcomes", is_manager)
 rules.add_perm("training.view_programmes", is_manager | is_trainer)
+# Who takes part in a targeted programme (young dropouts, refugees) and how they leave it: the
+# coordination and the session's coach, not every trainer (they see the figures).
+rules.add_perm("training.view_session_participants", is_manager | coaches_session)
 rules.add_perm("training.manage_programmes", is_manager)
 rules.add_perm("training.refer", is_manager | is_referral_partner)
 rules.add_perm("training.view_my_referrals", is_referral_partner)

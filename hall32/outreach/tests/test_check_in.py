@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from hall32.core.roles import Role
 from hall32.core.tests.factories import PersonFactory
-from hall32.outreach.models import EventKind, VisitorRegistration
+from hall32.outreach.models import EventKind, EventStaff, VisitorRegistration
 from hall32.outreach.tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +27,22 @@ def registration(event, last_name, **extra):
 
 
 @pytest.fixture
-def desk(as_user, make_user):
-    return as_user(make_user(Role.TRAINER))  # any hub staff member may stand at the desk
+def desk(as_user, make_user, today_open_day):
+    """A trainer on the day's team stands at the desk."""
+    trainer = make_user(Role.TRAINER)
+    EventStaff.objects.create(event=today_open_day, person=trainer.person)
+    return as_user(trainer)
+
+
+def test_staff_not_on_the_day_s_team_see_no_family_name(as_user, make_user, today_open_day):
+    registration(today_open_day, "Martin")
+    other = as_user(make_user(Role.TRAINER))
+
+    assert other.get(f"/informer/gestion/{today_open_day.pk}/accueil/").status_code == 403
+    page = other.get(f"/informer/gestion/{today_open_day.pk}/visites/")
+    assert page.status_code == 200 and "Martin" not in page.content.decode()
+    officer = as_user(make_user(Role.OUTREACH_OFFICER)).get(f"/informer/gestion/{today_open_day.pk}/visites/")
+    assert "Martin" in officer.content.decode()
 
 
 def test_the_desk_finds_a_family_by_name_and_lists_the_cancelled_nowhere(
@@ -85,9 +99,10 @@ def test_without_javascript_the_tick_comes_back_to_the_same_search(desk, today_o
     assert "Arrivée de Léa Martin enregistrée." in desk.get(back).content.decode()
 
 
-def test_before_the_day_the_desk_says_so_and_records_nothing(desk):
+def test_before_the_day_the_desk_says_so_and_records_nothing(as_user, make_user):
     coming = EventFactory(kind=EventKind.OPEN_DAY)
     family = registration(coming, "Martin")
+    desk = as_user(make_user(Role.OUTREACH_OFFICER))
 
     page = desk.get(f"/informer/gestion/{coming.pk}/accueil/").content.decode()
     refused = desk.post(

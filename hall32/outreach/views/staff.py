@@ -89,6 +89,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "staffing": event.staffing.select_related("person"),
             "tally": EventTally.objects.filter(event=event).first(),
             "plan": selectors.current_plan(event=event) if event.kind == EventKind.FORUM else None,
+            "desk": event.kind == EventKind.OPEN_DAY
+            and request.user.has_perm("outreach.check_in_visitors", event),
         },
     )
 
@@ -310,11 +312,13 @@ def open_day(request: HttpRequest, pk: int) -> HttpResponse:
                 "guides": rota.get(slot.pk, []),
             }
         )
+    desk = request.user.has_perm("outreach.check_in_visitors", event)
     return render(
         request,
         "outreach/open_day.html",
         {
             "event": event,
+            "desk": desk,
             "registrations": registrations,
             "slots": slots,
             "slots_formset": slots_formset,
@@ -333,10 +337,11 @@ def _open_day(pk: int) -> Event:
     return get_object_or_404(Event, pk=pk, kind=EventKind.OPEN_DAY)
 
 
-@require_perm("outreach.check_in_visitors")
+@require_perm("outreach.view_events")
 def check_in(request: HttpRequest, pk: int) -> HttpResponse:
     """The desk on the day: search a registration, tick who arrives; the counts follow."""
     event = _open_day(pk)
+    check_perm(request, "outreach.check_in_visitors", event)
     listing = Listing(
         request,
         selectors.check_in_list(event=event),
@@ -360,9 +365,10 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@require_perm("outreach.check_in_visitors")
+@require_perm("outreach.view_events")
 def check_in_mark(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
     event = _open_day(pk)
+    check_perm(request, "outreach.check_in_visitors", event)
     registration = get_object_or_404(
         selectors.check_in_list(event=event).select_related("event"), pk=registration_pk
     )

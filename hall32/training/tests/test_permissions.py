@@ -179,3 +179,29 @@ def test_a_referral_partner_refers_someone_for_their_own_agency(as_user, make_us
     assert referral.referred_by == agency  # not the one posted: the partner's own agency
     assert referral.created_by == partner
     assert response.redirect_chain[-1][0] == f"/former/orientations/{referral.pk}/"
+
+
+def test_a_programme_session_names_its_participants_to_its_coach_and_the_coordination_only(
+    as_user, make_user
+):
+    from hall32.training.tests.factories import ProgrammeSessionFactory
+
+    coach, other_trainer = make_user(Role.TRAINER), make_user(Role.TRAINER)
+    session = ProgrammeSessionFactory(coach=coach.person)
+    young = PersonFactory(first_name="Yanis", last_name="Décrocheur", birth_date=dt.date(2007, 5, 1))
+    referral = Referral.objects.create(
+        person=young,
+        programme=session.programme,
+        session=session,
+        referred_by=AgencyFactory(),
+        referred_on=dt.date(2026, 9, 1),
+    )
+    url = f"/former/programmes/sessions/{session.pk}/"
+
+    for user, sees in ((coach, True), (make_user(Role.COORDINATOR), True), (other_trainer, False)):
+        page = as_user(user).get(url)
+        assert page.status_code == 200
+        assert ("Décrocheur" in page.content.decode()) is sees
+        assert (referral.get_absolute_url() in page.content.decode()) is sees
+    assert as_user(other_trainer).get(referral.get_absolute_url()).status_code == 403
+    assert as_user(coach).get(referral.get_absolute_url()).status_code == 200

@@ -32,11 +32,21 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 @require_perm("training.view_programmes")
 def programme_session(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(selectors.programmes.sessions(), pk=pk)
-    referrals = session.referrals.select_related("person", "referred_by").order_by("person__last_name")
+    names = request.user.has_perm("training.view_session_participants", session)
+    referrals = (
+        session.referrals.select_related("person", "referred_by").order_by("person__last_name")
+        if names
+        else []
+    )
     return render(
         request,
         "training/programme_session.html",
-        {"session": session, "referrals": referrals, "modules": session.modules.all()},
+        {
+            "session": session,
+            "referrals": referrals,
+            "names": names,
+            "modules": session.modules.all(),
+        },
     )
 
 
