@@ -64,10 +64,23 @@ def people_trained(*, years: list[SchoolYear]) -> int:
 
 
 def sessions_for_trainer(*, person: Person, day: dt.date) -> QuerySet[Session]:
+    """A trainer's sessions of the day: those they teach, and those of their cohorts that nobody
+    teaches yet (someone must take the register)."""
     return (
         Session.objects.filter(date=day)
-        .filter(Q(trainer=person) | Q(cohort__trainers=person))
+        .filter(Q(trainer=person) | Q(trainer__isnull=True, cohort__trainers=person))
         .select_related("cohort__course", "room")
+        .distinct()
+        .order_by("start")
+    )
+
+
+def cohort_sessions_by_others(*, person: Person, day: dt.date) -> QuerySet[Session]:
+    """The day's sessions of a trainer's cohorts that colleagues teach (shown apart, with who)."""
+    return (
+        Session.objects.filter(date=day, cohort__trainers=person, trainer__isnull=False)
+        .exclude(trainer=person)
+        .select_related("cohort__course", "room", "trainer")
         .distinct()
         .order_by("start")
     )

@@ -135,3 +135,23 @@ def test_centre_weeks_follow_the_rhythm_and_skip_holidays():
         dt.date(2026, 10, 12),
         dt.date(2026, 11, 9),
     ]
+
+
+def test_my_sessions_lists_what_i_teach_and_shows_my_cohorts_other_sessions_apart(
+    setting, as_user, make_user
+):
+    _codes, cohort, trainer, _learners = setting
+    colleague = make_user(Role.TRAINER)
+    day = dt.date(2026, 9, 8)
+    mine = SessionFactory(cohort=cohort, trainer=trainer.person, date=day, title="Usinage")
+    untaught = SessionFactory(cohort=cohort, trainer=None, date=day, title="Étude")
+    theirs = SessionFactory(cohort=cohort, trainer=colleague.person, date=day, title="Anglais technique")
+
+    page = as_user(trainer).get("/former/seances/", {"jour": day.isoformat()})
+
+    assert list(page.context["sessions"]) == [mine, untaught] or set(page.context["sessions"]) == {
+        mine,
+        untaught,
+    }
+    assert list(page.context["others"]) == [theirs]
+    assert colleague.person.full_name in page.content.decode()

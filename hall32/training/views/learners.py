@@ -171,16 +171,15 @@ def my_sessions(request: HttpRequest) -> HttpResponse:
     day = timezone.localdate()
     with contextlib.suppress(ValueError):
         day = dt.date.fromisoformat(request.GET.get("jour", "")) if request.GET.get("jour") else day
-    sessions = (
-        selectors.cohorts.sessions_for_trainer(person=request.user.person, day=day)
-        if request.user.person_id
-        else []
-    )
+    person = request.user.person if request.user.person_id else None
+    sessions = selectors.cohorts.sessions_for_trainer(person=person, day=day) if person else []
+    others = selectors.cohorts.cohort_sessions_by_others(person=person, day=day) if person else []
     return render(
         request,
         "training/my_sessions.html",
         {
             "sessions": sessions,
+            "others": others,
             "day": day,
             "previous": day - dt.timedelta(days=1),
             "next": day + dt.timedelta(days=1),
