@@ -50,3 +50,26 @@ def test_english_pages_write_numbers_and_percentages_the_english_way():
         )
 
     assert rendered == "12,345 53.7%"
+
+
+def test_french_takes_the_singular_for_zero_and_one_and_english_the_plural_for_zero():
+    """No French catalogue would leave plurals to the English rule (« 0 visiteurs inscrits »):
+    compile_translations derives one from the English catalogue's plural messages."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template(
+        "{% load i18n %}{% blocktranslate count n=n %}{{ n }} visiteur inscrit{% plural %}"
+        "{{ n }} visiteurs inscrits{% endblocktranslate %}"
+    )
+
+    def said(language: str, n: int) -> str:
+        with translation.override(language):
+            return template.render(Context({"n": n}))
+
+    assert [said("fr", n) for n in (0, 1, 2)] == [
+        "0 visiteur inscrit",
+        "1 visiteur inscrit",
+        "2 visiteurs inscrits",
+    ]
+    assert said("en", 0) == "0 visitors registered" and said("en", 1) == "1 visitor registered"
