@@ -235,6 +235,8 @@ class TimeEntryForm(forms.ModelForm):
         widgets = {"day": DateInput(), "hours": forms.NumberInput(attrs={"step": "0.25", "min": "0.25"})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Its own ids: the project page also shows the step form, which has a "note" too.
+        kwargs.setdefault("auto_id", "id_time_%s")
         super().__init__(*args, **kwargs)
         self.fields["day"].initial = timezone.localdate
 

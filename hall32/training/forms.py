@@ -44,7 +44,9 @@ def intake_years() -> list[tuple[int, str]]:
 class ApplicationForm(forms.Form):
     """Apply online, without an account."""
 
-    course = forms.ModelChoiceField(label=_("Formation"), queryset=Course.objects.none())
+    course = forms.ModelChoiceField(
+        label=_("Formation"), queryset=Course.objects.none(), empty_label=_("Choisissez une formation")
+    )
     school_year = forms.TypedChoiceField(label=_("Rentrée"), coerce=int, choices=())
     first_name = forms.CharField(label=_("Prénom"), max_length=100)
     last_name = forms.CharField(label=_("Nom"), max_length=100)
@@ -56,7 +58,9 @@ class ApplicationForm(forms.Form):
     phone = forms.CharField(label=_("Téléphone"), max_length=30, required=False)
     postcode = forms.CharField(label=_("Code postal"), max_length=5, validators=[validate_postcode])
     city = forms.CharField(label=_("Commune"), max_length=120, required=False)
-    situation = forms.ChoiceField(label=_("Vous êtes"), choices=Application.Situation.choices)
+    situation = forms.ChoiceField(
+        label=_("Vous êtes"), choices=[("", _("Choisissez…")), *Application.Situation.choices]
+    )
     last_school = forms.CharField(label=_("Dernier établissement fréquenté"), max_length=200, required=False)
     motivation = forms.CharField(
         label=_("Votre motivation"),
@@ -74,8 +78,10 @@ class ApplicationForm(forms.Form):
         max_value=200,
         initial=25,
     )
+    # No choice made in advance: an untouched answer would count in "how they heard of us".
     heard_from = forms.ChoiceField(
-        label=_("Comment nous avez-vous connus ?"), choices=Application.HeardFrom.choices
+        label=_("Comment nous avez-vous connus ?"),
+        choices=[("", _("Choisissez…")), *Application.HeardFrom.choices],
     )
     school_grades = forms.CharField(
         label=_("Vos notes (facultatif)"),
@@ -94,7 +100,7 @@ class ApplicationForm(forms.Form):
     guardian_relationship = forms.ChoiceField(
         label=_("Lien"),
         choices=Guardianship.Relationship.choices,
-        initial=Guardianship.Relationship.MOTHER,
+        initial=Guardianship.Relationship.GUARDIAN,
         required=False,
     )
     consent = forms.BooleanField(
@@ -368,7 +374,12 @@ class AttendanceForm(forms.Form):
                 required=False,
                 initial=current.minutes_late if current else None,
                 widget=forms.NumberInput(
-                    attrs={"class": "form-control form-control-sm", "style": "max-width:6rem"}
+                    attrs={
+                        "class": "form-control form-control-sm",
+                        "style": "max-width:6rem",
+                        "aria-label": _("Retard de %(name)s (minutes)") % {"name": learner.full_name},
+                        "placeholder": _("Retard (min)"),
+                    }
                 ),
             )
             self.fields[f"note_{learner.pk}"] = forms.CharField(
@@ -376,7 +387,13 @@ class AttendanceForm(forms.Form):
                 max_length=200,
                 required=False,
                 initial=current.note if current else "",
-                widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+                widget=forms.TextInput(
+                    attrs={
+                        "class": "form-control form-control-sm",
+                        "aria-label": _("Remarque sur %(name)s") % {"name": learner.full_name},
+                        "placeholder": _("Remarque"),
+                    }
+                ),
             )
 
     def rows(self) -> list[tuple[Person, Any, Any, Any]]:
@@ -496,6 +513,11 @@ class ReferralOutcomeForm(forms.Form):
         required=False,
         widget=forms.Select(attrs=SEARCHABLE),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Its own ids: the referral page also shows the step form, which has an "on" date too.
+        kwargs.setdefault("auto_id", "id_outcome_%s")
+        super().__init__(*args, **kwargs)
 
 
 class AnnouncementForm(forms.Form):

@@ -283,3 +283,17 @@ def test_admitted_candidates_without_company_are_listed_with_what_they_seek(as_u
 
     assert application in response.context["applications"]
     assert "63000" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_application_form_answers_nothing_for_the_candidate_in_advance(client):
+    from hall32.training.forms import ApplicationForm
+
+    form = ApplicationForm()
+    page = client.get("/former/candidater/").content.decode()
+
+    assert form.fields["heard_from"].choices[0] == ("", "Choisissez…")
+    assert form.fields["situation"].choices[0] == ("", "Choisissez…")
+    assert "---------" not in page
+    blank = ApplicationForm(data={"heard_from": "", "situation": ""})
+    assert "heard_from" in blank.errors and "situation" in blank.errors

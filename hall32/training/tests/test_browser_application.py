@@ -25,6 +25,8 @@ def test_an_online_application_is_moved_to_interview(page, login_in_browser, mak
     page.locator("#id_birth_date").fill(birth.isoformat())
     page.locator("#id_email").fill("ines.garcia@example.org")
     page.locator("#id_postcode").fill("63000")
+    page.get_by_label("Vous êtes").select_option(label="En 3e")
+    page.get_by_label("Comment nous avez-vous connus ?").select_option(label="Journée portes ouvertes")
     page.get_by_label("Votre motivation").fill("Je démonte tout à la maison et je veux réparer des machines.")
     page.locator("#id_guardian_last_name").fill("Garcia")
     page.locator("#id_guardian_email").fill("maman.garcia@example.org")
