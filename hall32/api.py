@@ -32,10 +32,10 @@ from pydantic_core import PydanticCustomError
 
 from hall32.core import errorviews
 from hall32.core.apidocs import VendoredSwagger
-from hall32.core.demo import FIRST_YEAR
 from hall32.core.errors import DomainError
 from hall32.core.schoolyear import SchoolYear
 from hall32.core.services import errors_from
+from hall32.demo.loader import FIRST_YEAR
 
 logger = logging.getLogger(__name__)
 

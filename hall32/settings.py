@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "hall32.industry",
     "hall32.network",
     "hall32.impact",
+    "hall32.demo",
 ]
 
 MIDDLEWARE = [

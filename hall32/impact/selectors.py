@@ -7,8 +7,8 @@ from typing import Any
 from django.utils import timezone
 
 from hall32.core import selectors as core_selectors
-from hall32.core.demo import FIRST_YEAR
 from hall32.core.schoolyear import SchoolYear, school_years
+from hall32.demo.loader import FIRST_YEAR
 
 
 def years_to_date() -> list[SchoolYear]:

@@ -13,9 +13,9 @@ from ninja.pagination import paginate
 from pydantic import field_validator
 
 from hall32.api import Pages, StartYear, api_enum, require
-from hall32.core.demo import FIRST_YEAR
 from hall32.core.models import Organisation
 from hall32.core.schoolyear import SchoolYear, school_years
+from hall32.demo.loader import FIRST_YEAR
 from hall32.outreach import selectors, services
 from hall32.outreach.models import ClassBooking, Event, EventKind, SchoolLevel
 

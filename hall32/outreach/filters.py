@@ -10,8 +10,8 @@ from hall32.outreach.models import CLASS_KINDS, Event, EventKind, VisitorRegistr
 def _years() -> list[tuple[int, str]]:
     from django.utils import timezone
 
-    from hall32.core.demo import FIRST_YEAR
     from hall32.core.schoolyear import SchoolYear
+    from hall32.demo.loader import FIRST_YEAR
 
     current = SchoolYear.of(timezone.localdate()).start_year
     return [(y, f"{y}-{y + 1}") for y in range(current + 1, FIRST_YEAR - 1, -1)]

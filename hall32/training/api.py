@@ -12,9 +12,9 @@ from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
 from hall32.api import LAST_ACCEPTED_YEAR, StartYear, require
-from hall32.core.demo import FIRST_YEAR
 from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear, school_years
+from hall32.demo.loader import FIRST_YEAR
 from hall32.training import selectors
 from hall32.training.models import Application, Course
 from hall32.training.services import admissions as admission_services

@@ -118,7 +118,7 @@ def hub_digest(since: dt.datetime) -> dict[str, tuple[int, str]]:
 
 @pytest.mark.xdist_group("demo")
 def test_the_same_seed_gives_the_same_hub(db):
-    from hall32.core import demo
+    from hall32.demo import loader as demo
 
     since = timezone.now()
     empty_the_hub()
@@ -134,7 +134,7 @@ def test_the_same_seed_gives_the_same_hub(db):
 
 @pytest.mark.xdist_group("demo")
 def test_loading_the_demo_hub_takes_a_few_queries_a_part(db):
-    from hall32.core import demo
+    from hall32.demo import loader as demo
 
     counted: list[int] = []
     per_part: dict[str, int] = {}

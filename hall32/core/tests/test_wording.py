@@ -88,7 +88,7 @@ def test_the_profile_panel_counts_the_roles(make_user):
 def test_the_demo_summary_gives_each_label_its_count(db, monkeypatch):
     import datetime as dt
 
-    from hall32.core import demo
+    from hall32.demo import loader as demo
 
     part = demo.Part("wording.sample", 999, lambda ctx: {"ordonnancements": 1, "clients": 30})
     monkeypatch.setattr(demo, "parts", lambda: [part])

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.demo import FIRST_YEAR
 from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
@@ -30,6 +29,7 @@ from hall32.core.web import (
     run_action,
     save_form,
 )
+from hall32.demo.loader import FIRST_YEAR
 from hall32.outreach import selectors, services
 from hall32.outreach.filters import CheckInFilter, EventFilter
 from hall32.outreach.forms import (

@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from hall32.core.demo import FIRST_YEAR
 from hall32.core.errors import DomainError
 from hall32.core.listing import Listing, SearchFilterSet
 from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear, school_years
 from hall32.core.web import form_error, form_page, posted, render_page, require_perm
+from hall32.demo.loader import FIRST_YEAR
 from hall32.training import selectors
 from hall32.training.forms import FollowupForm, OutcomeForm
 from hall32.training.models import Course, Outcome, Situation

@@ -13,11 +13,11 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib.auth.models import Group
 
-from hall32.core.demo import FIRST_YEAR, DemoContext
 from hall32.core.models import Guardianship, Organisation, Person, Room, Sector, Site, User
 from hall32.core.roles import Role
 from hall32.core.schoolyear import SchoolYear
 from hall32.core.validators import luhn_ok, uai_check_letter
+from hall32.demo.loader import FIRST_YEAR, DemoContext
 
 # Active partner companies per school year (published: 17 in 2019-20, 75 in 2022-23); later
 # years grow more slowly. CHURN[y]: partnerships of year y-1 that ended before year y.
