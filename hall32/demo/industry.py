@@ -24,7 +24,7 @@ from django.utils import timezone
 from hall32.core.models import Organisation, Person, Room, User
 from hall32.core.roles import Role
 from hall32.core.schoolyear import SchoolYear
-from hall32.demo.core import random_day
+from hall32.demo.data import random_day
 from hall32.demo.loader import DemoContext
 from hall32.industry import hours
 from hall32.industry.models import (

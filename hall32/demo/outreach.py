@@ -16,7 +16,7 @@ from django.utils.text import slugify
 
 from hall32.core.models import Organisation, Person, Room, User
 from hall32.core.schoolyear import SchoolYear
-from hall32.demo.core import fictional_phone, random_day, slug
+from hall32.demo.data import fictional_phone, random_day, slug
 from hall32.demo.loader import DemoContext, bulk_link
 from hall32.outreach import services
 from hall32.outreach.models import (

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from hall32.core.models import Guardianship, Person, User
 from hall32.core.schoolyear import SchoolYear
-from hall32.demo.core import NEAR, fictional_phone, random_day, slug
+from hall32.demo.data import NEAR, fictional_phone, random_day, slug
 from hall32.demo.loader import DemoContext, bulk_create_dated
 from hall32.training.models import (
     Application,

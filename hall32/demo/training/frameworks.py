@@ -7,7 +7,7 @@ import datetime as dt
 
 from hall32.core.models import Organisation
 from hall32.core.validators import uai_check_letter
-from hall32.demo.core import siret
+from hall32.demo.data import siret
 from hall32.demo.loader import DemoContext
 from hall32.training.models import (
     AttendanceCode,
