@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,7 +30,6 @@ from hall32.core.web import (
     run_action,
     save_form,
 )
-from hall32.demo.loader import FIRST_YEAR
 from hall32.outreach import selectors, services
 from hall32.outreach.filters import CheckInFilter, EventFilter
 from hall32.outreach.forms import (
@@ -410,7 +410,7 @@ def check_in_mark(request: HttpRequest, pk: int, registration_pk: int) -> HttpRe
 @require_perm("outreach.view_reach")
 def reach(request: HttpRequest) -> HttpResponse:
     current = SchoolYear.of(timezone.localdate())
-    years = school_years(FIRST_YEAR, current.start_year)
+    years = school_years(settings.HUB_FIRST_SCHOOL_YEAR, current.start_year)
     stats = selectors.reach_statistics(years=years)
     kinds = [(k, label) for k, label in EventKind.choices]
     rows = []
