@@ -49,8 +49,8 @@ def run(*, seed: int, today: dt.date) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from hall32.core import demo
     from hall32.core.models import Person
+    from hall32.demo import loader as demo
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)

@@ -14,6 +14,7 @@ import sys
 from enum import StrEnum
 from typing import Annotated, Any
 
+from django.conf import settings
 from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation, ValidationError
 from django.db import InterfaceError, OperationalError, models
 from django.http import Http404, HttpRequest, HttpResponse
@@ -32,7 +33,6 @@ from pydantic_core import PydanticCustomError
 
 from hall32.core import errorviews
 from hall32.core.apidocs import VendoredSwagger
-from hall32.core.demo import FIRST_YEAR
 from hall32.core.errors import DomainError
 from hall32.core.schoolyear import SchoolYear
 from hall32.core.services import errors_from
@@ -46,7 +46,7 @@ logger = logging.getLogger(__name__)
 # on to the date arithmetic or the database and fail there. The last year is reckoned when the
 # process starts (and documented so in the schema); each deployment moves it on.
 YEAR_MARGIN = 5
-FIRST_ACCEPTED_YEAR = FIRST_YEAR - YEAR_MARGIN
+FIRST_ACCEPTED_YEAR = settings.HUB_FIRST_SCHOOL_YEAR - YEAR_MARGIN
 LAST_ACCEPTED_YEAR = SchoolYear.of(timezone.localdate()).start_year + YEAR_MARGIN
 
 StartYear = Annotated[

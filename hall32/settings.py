@@ -40,6 +40,15 @@ try:
     STATIC_MANIFEST = env.get_bool("STATIC_MANIFEST", not DEBUG)
     LOG_LEVEL = (env.get_str("LOG_LEVEL", "INFO") or "INFO").upper()
     SITE_URL = (env.get_str("SITE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
+    # Facts of the hub, not of the software: the school year it opened (lists, statistics and the
+    # API's accepted years start there) and the last school year of its published results.
+    HUB_FIRST_SCHOOL_YEAR = env.get_int("HUB_FIRST_SCHOOL_YEAR", 2019)
+    HUB_PUBLISHED_RESULTS_LAST_YEAR = env.get_int("HUB_PUBLISHED_RESULTS_LAST_YEAR", 2022)
+    if HUB_PUBLISHED_RESULTS_LAST_YEAR < HUB_FIRST_SCHOOL_YEAR:
+        raise env.ConfigError(
+            f"HUB_PUBLISHED_RESULTS_LAST_YEAR={HUB_PUBLISHED_RESULTS_LAST_YEAR} précède "
+            f"HUB_FIRST_SCHOOL_YEAR={HUB_FIRST_SCHOOL_YEAR}"
+        )
 except env.ConfigError as error:
     env.fail(str(error))
 
@@ -67,6 +76,7 @@ INSTALLED_APPS = [
     "hall32.industry",
     "hall32.network",
     "hall32.impact",
+    "hall32.demo",
 ]
 
 MIDDLEWARE = [

@@ -9,11 +9,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         import hall32.policy  # noqa: F401  (registers every permission rule)
-        from hall32.core import audit, dashboard, demo, demo_data, navigation, personal_data
+        from hall32.core import audit, dashboard, navigation, personal_data
         from hall32.core.models import Guardianship, Person, User
         from hall32.core.panels import audit_panel, directory_panel, profile_panel
-
-        demo.register("core", demo_data.load, order=0)
 
         personal_data.register()
         audit.register(Person)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 
 from hall32.core import selectors as core_selectors
-from hall32.core.demo import FIRST_YEAR
 from hall32.core.schoolyear import SchoolYear, school_years
 
 
 def years_to_date() -> list[SchoolYear]:
-    return school_years(FIRST_YEAR, SchoolYear.of(timezone.localdate()).start_year)
+    return school_years(settings.HUB_FIRST_SCHOOL_YEAR, SchoolYear.of(timezone.localdate()).start_year)
 
 
 def key_figures(*, years: list[SchoolYear]) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -30,6 +31,7 @@ def engineer_panel(request: HttpRequest) -> dict[str, Any]:
         "quotes_waiting": Quote.objects.filter(status=Quote.Status.SENT).count(),
         "expiring": QualificationGrant.objects.expiring(today).count(),
         "returning": project_selectors.client_return(),
+        "opened": settings.HUB_FIRST_SCHOOL_YEAR,
     }
 
 

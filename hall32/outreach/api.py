@@ -3,6 +3,7 @@
 import datetime as dt
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.http import HttpRequest
@@ -13,7 +14,6 @@ from ninja.pagination import paginate
 from pydantic import field_validator
 
 from hall32.api import Pages, StartYear, api_enum, require
-from hall32.core.demo import FIRST_YEAR
 from hall32.core.models import Organisation
 from hall32.core.schoolyear import SchoolYear, school_years
 from hall32.outreach import selectors, services
@@ -188,7 +188,7 @@ def booking_cancel(request: HttpRequest, token: uuid.UUID):
 def reach(request: HttpRequest, year: StartYear | None = None):
     require(request, "outreach.view_reach")
     current = SchoolYear.of(timezone.localdate()).start_year
-    years = [SchoolYear(year)] if year is not None else school_years(FIRST_YEAR, current)
+    years = [SchoolYear(year)] if year is not None else school_years(settings.HUB_FIRST_SCHOOL_YEAR, current)
     rows = []
     for start, kinds in selectors.reach_statistics(years=years).items():
         for kind, r in kinds.items():

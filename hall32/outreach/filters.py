@@ -8,13 +8,13 @@ from hall32.outreach.models import CLASS_KINDS, Event, EventKind, VisitorRegistr
 
 
 def _years() -> list[tuple[int, str]]:
+    from django.conf import settings
     from django.utils import timezone
 
-    from hall32.core.demo import FIRST_YEAR
     from hall32.core.schoolyear import SchoolYear
 
     current = SchoolYear.of(timezone.localdate()).start_year
-    return [(y, f"{y}-{y + 1}") for y in range(current + 1, FIRST_YEAR - 1, -1)]
+    return [(y, f"{y}-{y + 1}") for y in range(current + 1, settings.HUB_FIRST_SCHOOL_YEAR - 1, -1)]
 
 
 class EventFilter(SearchFilterSet):

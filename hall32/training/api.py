@@ -3,6 +3,7 @@
 import datetime as dt
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.http import HttpRequest
@@ -12,7 +13,6 @@ from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
 from hall32.api import LAST_ACCEPTED_YEAR, StartYear, require
-from hall32.core.demo import FIRST_YEAR
 from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear, school_years
 from hall32.training import selectors
@@ -40,7 +40,7 @@ class GuardianIn(Schema):
 class ApplicationIn(Schema):
     course_id: int
     # One applies from the opening year on (the shared StartYear starts five years earlier).
-    school_year: int = Field(ge=FIRST_YEAR, le=LAST_ACCEPTED_YEAR)
+    school_year: int = Field(ge=settings.HUB_FIRST_SCHOOL_YEAR, le=LAST_ACCEPTED_YEAR)
     first_name: str = Field(min_length=1, max_length=100)
     last_name: str = Field(min_length=1, max_length=100)
     birth_date: dt.date
@@ -179,5 +179,5 @@ def figures(request: HttpRequest):
             "students": selectors.students_in(year=y),
             "people_trained": selectors.people_trained(years=[y]),
         }
-        for y in school_years(FIRST_YEAR, current)
+        for y in school_years(settings.HUB_FIRST_SCHOOL_YEAR, current)
     ]

@@ -8,8 +8,7 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Former : admissions, parcours, alternance")
 
     def ready(self) -> None:
-        from hall32.core import audit, dashboard, demo, gdpr, navigation
-        from hall32.training import demo as training_demo
+        from hall32.core import audit, dashboard, gdpr, navigation
         from hall32.training import panels, personal_data
         from hall32.training.models import (
             Application,
@@ -39,8 +38,6 @@ class TrainingConfig(AppConfig):
             audit.register(model)
         gdpr.register("former", export=panels.gdpr_export)
         personal_data.register()
-        for name, load, order in training_demo.PARTS:
-            demo.register(name, load, order=order)
 
         nav = navigation.register
         nav("train", _("Candidater"), "training:apply", perm=None, order=5, icon="send")

@@ -47,6 +47,26 @@ def test_a_malformed_database_url_stops_start_up_with_one_line(url):
     assert "DATABASE_URL" in lines[0]
 
 
+@pytest.mark.parametrize(
+    ("overrides", "named"),
+    [
+        ({"HUB_FIRST_SCHOOL_YEAR": "deux mille dix-neuf"}, "HUB_FIRST_SCHOOL_YEAR"),
+        (
+            {"HUB_FIRST_SCHOOL_YEAR": "2023", "HUB_PUBLISHED_RESULTS_LAST_YEAR": "2022"},
+            "HUB_PUBLISHED_RESULTS",
+        ),
+    ],
+)
+def test_a_malformed_hub_year_stops_start_up_with_one_line(tmp_path, overrides, named):
+    result = run_manage(
+        "check", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3", SECRET_KEY="x" * 60, **overrides
+    )
+
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and named in lines[0]
+
+
 def test_production_without_a_secret_key_stops_start_up(tmp_path):
     result = run_manage("check", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
 

@@ -85,20 +85,6 @@ def test_the_profile_panel_counts_the_roles(make_user):
         assert "Role: Trainer" in render_to_string("core/_panel_profile.html", {"user": one})
 
 
-def test_the_demo_summary_gives_each_label_its_count(db, monkeypatch):
-    import datetime as dt
-
-    from hall32.core import demo
-
-    part = demo.Part("wording.sample", 999, lambda ctx: {"ordonnancements": 1, "clients": 30})
-    monkeypatch.setattr(demo, "parts", lambda: [part])
-    lines: list[str] = []
-
-    demo.seed_all(seed=1, today=dt.date(2026, 12, 1), log=lines.append)
-
-    assert lines == ["  wording.sample: ordonnancements\u00a0: 1, clients\u00a0: 30"]
-
-
 def test_compiling_one_catalogue_says_so_in_the_singular(settings, tmp_path):
     messages = tmp_path / "en" / "LC_MESSAGES"
     messages.mkdir(parents=True)

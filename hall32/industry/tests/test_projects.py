@@ -45,6 +45,17 @@ def test_the_return_rate_over_a_period_counts_only_its_projects():
     assert client_return().returning == 1
 
 
+def test_the_clients_are_counted_from_the_hub_s_opening_year(as_user, engineer, settings):
+    settings.HUB_FIRST_SCHOOL_YEAR = 2018
+    ProjectFactory(requested_on=dt.date(2018, 11, 5))
+
+    page = as_user(engineer).get(reverse("industry:clients")).content.decode()
+    home = as_user(engineer).get(reverse("core:home")).content.decode()
+
+    assert "Clients depuis 2018" in page
+    assert "clients depuis 2018" in home
+
+
 def test_a_project_moves_along_its_pipeline_with_its_rules(engineer):
     project = services.project_create(
         project=Project(title="Support capteur", client=OrganisationFactory(), kind="part"), by=engineer

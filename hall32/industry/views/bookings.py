@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -372,7 +373,7 @@ def usage_report(request: HttpRequest) -> HttpResponse:
         year = int(request.GET.get("annee", today.year))
     except ValueError:
         year = today.year
-    year = min(max(year, 2019), today.year + 1)
+    year = min(max(year, settings.HUB_FIRST_SCHOOL_YEAR), today.year + 1)
     equipment_id = request.GET.get("machine")
     equipment_id = int(equipment_id) if equipment_id and equipment_id.isdigit() else None
     report = selectors.usage_report(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -468,6 +469,7 @@ def clients(request: HttpRequest) -> HttpResponse:
             "rated": rated,
             "open_projects": Project.objects.open().count(),
             "statuses": ProjectStatus,
+            "opened": settings.HUB_FIRST_SCHOOL_YEAR,
         },
         fragment="industry/_client_results.html",
     )

@@ -212,3 +212,20 @@ def test_the_dashboard_the_public_page_the_lists_and_the_reach_count_an_open_day
     assert reach.pupils + reach.parents == 3 and (reach.pupils, reach.girls, reach.parents) == (2, 1, 1)
     assert "3 visiteurs sont venus." in held_page.content.decode()
     assert no_show.pk and listed[held.pk].visitors == 5
+
+
+def test_open_days_held_in_a_school_year_leave_out_cancelled_ones_and_other_events():
+    paris = timezone.get_current_timezone()
+
+    def on(day: dt.date, **extra):
+        start = dt.datetime.combine(day, dt.time(9), tzinfo=paris)
+        return EventFactory(kind=EventKind.OPEN_DAY, start=start, end=start + dt.timedelta(hours=8), **extra)
+
+    on(dt.date(2022, 9, 1))  # the first day of 2022-23
+    on(dt.date(2023, 3, 11))
+    on(dt.date(2023, 1, 14), status="cancelled")
+    on(dt.date(2022, 8, 31))  # the last day of 2021-22
+    EventFactory(kind=EventKind.FORUM, start=dt.datetime(2022, 11, 8, 9, tzinfo=paris))
+
+    assert selectors.open_days_held(year=SchoolYear(2022)) == 2
+    assert selectors.open_days_held(year=SchoolYear(2021)) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.demo import FIRST_YEAR
 from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
@@ -410,7 +410,7 @@ def check_in_mark(request: HttpRequest, pk: int, registration_pk: int) -> HttpRe
 @require_perm("outreach.view_reach")
 def reach(request: HttpRequest) -> HttpResponse:
     current = SchoolYear.of(timezone.localdate())
-    years = school_years(FIRST_YEAR, current.start_year)
+    years = school_years(settings.HUB_FIRST_SCHOOL_YEAR, current.start_year)
     stats = selectors.reach_statistics(years=years)
     kinds = [(k, label) for k, label in EventKind.choices]
     rows = []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
 
-from hall32.core.schoolyear import SchoolYear
+from hall32.core.schoolyear import SchoolYear, school_years
 from hall32.training.models import Course, Outcome, Situation
 
 
@@ -61,6 +63,13 @@ def outcome_stats(*, years: list[SchoolYear]) -> OutcomeStats:
         row["diplomas"],
         row["candidates"],
     )
+
+
+def published_years(*, today: dt.date) -> list[SchoolYear]:
+    """The school years of the hub's published results: from its opening to the last published year
+    (HUB_PUBLISHED_RESULTS_LAST_YEAR), never past the current school year."""
+    last = min(settings.HUB_PUBLISHED_RESULTS_LAST_YEAR, SchoolYear.of(today).start_year)
+    return school_years(settings.HUB_FIRST_SCHOOL_YEAR, last)
 
 
 def outcomes_visible_to(*, user: Any) -> QuerySet[Outcome]:

@@ -104,3 +104,35 @@ def test_leavers_are_listed_by_name_only_to_those_who_may_open_their_record(as_u
     links = re.findall(r'href="(/former/apprenants/\d+/)"', page.content.decode())
     assert links == [f"/former/apprenants/{ours.learner.pk}/"]
     assert as_user(trainer).get(links[0]).status_code == 200
+
+
+def test_the_published_share_covers_the_hub_s_years_the_settings_name(as_user, make_user, settings):
+    from django.urls import reverse
+
+    from hall32.core.roles import Role
+
+    settings.HUB_FIRST_SCHOOL_YEAR, settings.HUB_PUBLISHED_RESULTS_LAST_YEAR = 2020, 2021
+    course = CourseFactory()
+    leaver(course, Situation.FURTHER_STUDY, exit_date=dt.date(2020, 7, 3))  # before the opening
+    leaver(course, Situation.FURTHER_STUDY, exit_date=dt.date(2021, 7, 2))
+    leaver(course, Situation.EMPLOYED, exit_date=dt.date(2022, 7, 1))
+    leaver(course, Situation.EMPLOYED, exit_date=dt.date(2022, 9, 5))  # after the published years
+
+    response = as_user(make_user(Role.COORDINATOR)).get(reverse("training:outcome_list"))
+
+    published = response.context["published"]
+    assert (published.leavers, published.further_study) == (2, 1)
+    assert "Depuis l'ouverture jusqu'en 2021-2022 : 50" in response.content.decode()
+
+
+def test_the_published_years_stop_at_the_current_school_year(settings):
+    from hall32.training.selectors.outcomes import published_years
+
+    settings.HUB_FIRST_SCHOOL_YEAR, settings.HUB_PUBLISHED_RESULTS_LAST_YEAR = 2019, 2022
+
+    assert published_years(today=dt.date(2026, 11, 27)) == [SchoolYear(y) for y in (2019, 2020, 2021, 2022)]
+    assert published_years(today=dt.date(2021, 10, 1)) == [
+        SchoolYear(2019),
+        SchoolYear(2020),
+        SchoolYear(2021),
+    ]

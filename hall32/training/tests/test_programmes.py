@@ -47,6 +47,28 @@ def test_a_path_goes_referral_intake_progress_outcome():
     assert sessions().get(pk=session.pk).offers == 1
 
 
+def test_a_session_counts_its_participants_taken_in_and_their_job_offers():
+    session = ProgrammeSessionFactory()
+    paths = []
+    for _ in range(4):
+        referral = refer(programme=session.programme)
+        paths.append(
+            services.referral_move(
+                referral=referral, to_status=ReferralStatus.INTAKE, on=dt.date(2026, 10, 5), session=session
+            )
+        )
+    refer(programme=session.programme)  # referred only: not a participant yet
+    for referral, outcome in zip(paths, ["job_offer", "employment", "training"], strict=False):
+        referral = services.referral_move(
+            referral=referral, to_status=ReferralStatus.IN_PROGRESS, on=dt.date(2026, 10, 5)
+        )
+        services.referral_outcome(referral=referral, outcome=outcome, on=dt.date(2026, 12, 18), employer=None)
+
+    row = sessions().get(pk=session.pk)
+
+    assert (row.participants, row.offers) == (4, 2)  # a job offer or a job; not further training
+
+
 def test_the_programmes_age_limits_apply_on_the_referral_day():
     with pytest.raises(DomainError, match="16-25 ans"):
         refer(birth=dt.date(1990, 1, 1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -11,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from hall32.core.demo import FIRST_YEAR
 from hall32.core.errors import DomainError
 from hall32.core.listing import Listing, SearchFilterSet
 from hall32.core.models import Person
@@ -40,8 +40,9 @@ class OutcomeFilter(SearchFilterSet):
 @require_perm("training.view_outcomes")
 def outcome_list(request: HttpRequest) -> HttpResponse:
     current = SchoolYear.of(timezone.localdate()).start_year
-    years = school_years(FIRST_YEAR, current)
+    years = school_years(settings.HUB_FIRST_SCHOOL_YEAR, current)
     per_year = [(y, selectors.outcomes.outcome_stats(years=[y])) for y in reversed(years)]
+    published = selectors.outcomes.published_years(today=timezone.localdate())
     listing = Listing(
         request,
         selectors.outcomes.outcomes_visible_to(user=request.user),
@@ -56,7 +57,8 @@ def outcome_list(request: HttpRequest) -> HttpResponse:
             "listing": listing,
             "names_restricted": not request.user.has_perm("training.manage_outcomes"),
             "per_year": per_year,
-            "published": selectors.outcomes.outcome_stats(years=school_years(FIRST_YEAR, min(2022, current))),
+            "published": selectors.outcomes.outcome_stats(years=published),
+            "published_until": published[-1],
         },
         fragment="training/_outcome_rows.html",
     )

@@ -1,4 +1,5 @@
-"""The demo hub: each app registers its part; `seed_demo` loads them in order, once each.
+"""The demo hub's loader: each part is registered (hall32/demo/apps.py); `seed_demo` loads them in
+order, once each.
 
 Every part draws from its own random generator, derived from the seed and the part's name, so
 that adding a part (or more data to one part) never changes what the others generate.
@@ -21,7 +22,9 @@ from faker import Faker
 from hall32.core import audit
 
 # The demo covers every school year from the hub's opening to the current one; the published
-# figures (117 students in 2019-20, 197 in 2022-23...) hold for the years they describe.
+# figures (117 students in 2019-20, 197 in 2022-23...) hold for the years they describe. The demo
+# reproduces the hub that opened in 2019 (the default of settings.HUB_FIRST_SCHOOL_YEAR, which
+# production code reads instead): a deployment that sets another year does not move the demo.
 FIRST_YEAR = 2019
 
 M = TypeVar("M", bound=Model)

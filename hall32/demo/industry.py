@@ -21,11 +21,11 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from hall32.core.demo import DemoContext
-from hall32.core.demo_data import random_day
 from hall32.core.models import Organisation, Person, Room, User
 from hall32.core.roles import Role
 from hall32.core.schoolyear import SchoolYear
+from hall32.demo.data import random_day
+from hall32.demo.loader import DemoContext
 from hall32.industry import hours
 from hall32.industry.models import (
     Booking,

@@ -1,5 +1,9 @@
+"""Loading the demo hub: once per part, the same rows for the same seed, a few queries a part, and
+one login per role for `make run` to print."""
+
 import datetime as dt
 import hashlib
+from io import StringIO
 
 import pytest
 from django.apps import apps
@@ -10,7 +14,7 @@ from django.utils import timezone
 
 from hall32.core import selectors
 from hall32.core.models import DemoSeed, Organisation, User
-from hall32.core.schoolyear import SchoolYear
+from hall32.demo import loader
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -25,13 +29,11 @@ def demo_hub(db):
 
 
 @pytest.mark.xdist_group("demo")
-def test_the_demo_hub_has_the_published_partner_companies(demo_hub):
-    assert selectors.partner_companies_count(year=SchoolYear(2019)) == 17
-    assert selectors.partner_companies_count(year=SchoolYear(2022)) == 75
+def test_the_demo_hub_has_the_founders_and_one_login_per_role(demo_hub, settings):
+    out = StringIO()
 
+    call_command("demo_logins", url="http://127.0.0.1:8000", stdout=out, no_color=True)
 
-@pytest.mark.xdist_group("demo")
-def test_the_demo_hub_has_the_founders_and_one_login_per_role(demo_hub):
     founders = set(selectors.founders().values_list("name", flat=True))
     assert {
         "Banque de France",
@@ -47,6 +49,12 @@ def test_the_demo_hub_has_the_founders_and_one_login_per_role(demo_hub):
     assert len(roles) == 11
     for org in Organisation.objects.exclude(siret=""):
         org.full_clean()  # valid SIRET and UAI check keys
+    lines = out.getvalue().splitlines()
+    assert lines[1:3] == [
+        "Hall 32 est servi sur http://127.0.0.1:8000/",
+        f"Mot de passe de tous les comptes de démonstration : {settings.HALL32_DEMO_PASSWORD}",
+    ]
+    assert len(lines[3:-1]) == 11 and "  apprenant      Apprenant·e (Lucas Moreau)" in lines
 
 
 @pytest.mark.xdist_group("demo")
@@ -118,14 +126,12 @@ def hub_digest(since: dt.datetime) -> dict[str, tuple[int, str]]:
 
 @pytest.mark.xdist_group("demo")
 def test_the_same_seed_gives_the_same_hub(db):
-    from hall32.core import demo
-
     since = timezone.now()
     empty_the_hub()
     call_command("seed_demo", seed=32, today=TODAY.isoformat(), verbosity=0)
     first = hub_digest(since)
     empty_the_hub()
-    demo.seed_all(seed=32, today=TODAY)
+    loader.seed_all(seed=32, today=TODAY)
 
     second = hub_digest(since)
     assert first["training.Attendance"][0] > 9000 and first["core.Person"][0] > 2500
@@ -134,8 +140,6 @@ def test_the_same_seed_gives_the_same_hub(db):
 
 @pytest.mark.xdist_group("demo")
 def test_loading_the_demo_hub_takes_a_few_queries_a_part(db):
-    from hall32.core import demo
-
     counted: list[int] = []
     per_part: dict[str, int] = {}
 
@@ -147,8 +151,18 @@ def test_loading_the_demo_hub_takes_a_few_queries_a_part(db):
         per_part[line.strip().split(":")[0]] = len(counted) - sum(per_part.values())
 
     with connection.execute_wrapper(count):
-        demo.seed_all(seed=32, today=TODAY, log=note)
+        loader.seed_all(seed=32, today=TODAY, log=note)
 
-    assert len(per_part) == len(demo.parts())
+    assert len(per_part) == len(loader.parts())
     assert sum(per_part.values()) < 2000, per_part  # 8,225 row by row
     assert max(per_part.values()) < 800, per_part
+
+
+def test_the_summary_gives_each_label_its_count(db, monkeypatch):
+    part = loader.Part("wording.sample", 999, lambda ctx: {"ordonnancements": 1, "clients": 30})
+    monkeypatch.setattr(loader, "parts", lambda: [part])
+    lines: list[str] = []
+
+    loader.seed_all(seed=1, today=dt.date(2026, 12, 1), log=lines.append)
+
+    assert lines == ["  wording.sample: ordonnancements\u00a0: 1, clients\u00a0: 30"]

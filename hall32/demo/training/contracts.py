@@ -7,9 +7,9 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from hall32.core.demo import DemoContext
-from hall32.core.demo_data import fictional_phone, random_day, slug
 from hall32.core.models import Organisation, Person
+from hall32.demo.data import fictional_phone, random_day, slug
+from hall32.demo.loader import DemoContext
 from hall32.training import law
 from hall32.training.models import Contract, ContractPayPeriod, ContractTutor, Enrolment
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from hall32.core.dates import long_date
-from hall32.core.demo import DemoContext
 from hall32.core.models import User
+from hall32.demo.loader import DemoContext
 from hall32.training.models import Announcement, Enrolment
 
 

@@ -7,9 +7,9 @@ import datetime as dt
 import random
 from collections import defaultdict
 
-from hall32.core.demo import DemoContext, bulk_link
 from hall32.core.models import Person, Room
 from hall32.core.schoolyear import SchoolYear
+from hall32.demo.loader import DemoContext, bulk_link
 from hall32.training.law import add_months
 from hall32.training.models import (
     AbsenceAlert,

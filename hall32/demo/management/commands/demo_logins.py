@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from hall32.core.demo_data import DEMO_ACCOUNTS
 from hall32.core.models import User
 from hall32.core.roles import Role
+from hall32.demo.data import DEMO_ACCOUNTS
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@
   680 people were trained from 2019-20 to 2022-23; announcements: messages on the demo homes.
 """
 
-from hall32.training.demo import (
+from hall32.demo.training import (
     admissions,
     announcements,
     contracts,

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from hall32.core.demo import FIRST_YEAR, DemoContext, bulk_link
-from hall32.core.demo_data import NEAR, fictional_phone, random_day, slug
 from hall32.core.models import Organisation, Person, User
 from hall32.core.schoolyear import SchoolYear, school_years
+from hall32.demo.data import NEAR, fictional_phone, random_day, slug
+from hall32.demo.loader import FIRST_YEAR, DemoContext, bulk_link
 from hall32.training import selectors
 from hall32.training.models import (
     Cohort,

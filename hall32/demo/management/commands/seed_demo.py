@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from hall32.core import demo
+from hall32.demo import loader as demo
 
 
 class Command(BaseCommand):

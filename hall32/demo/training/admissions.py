@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from hall32.core.demo import DemoContext, bulk_create_dated
-from hall32.core.demo_data import NEAR, fictional_phone, random_day, slug
 from hall32.core.models import Guardianship, Person, User
 from hall32.core.schoolyear import SchoolYear
+from hall32.demo.data import NEAR, fictional_phone, random_day, slug
+from hall32.demo.loader import DemoContext, bulk_create_dated
 from hall32.training.models import (
     Application,
     ApplicationStatus,

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hall32.core.demo import DemoContext
-from hall32.core.demo_data import siret
 from hall32.core.models import Organisation
 from hall32.core.validators import uai_check_letter
+from hall32.demo.data import siret
+from hall32.demo.loader import DemoContext
 from hall32.training.models import (
     AttendanceCode,
     Competency,

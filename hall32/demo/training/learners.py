@@ -11,10 +11,10 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hall32.core.demo import FIRST_YEAR, DemoContext
-from hall32.core.demo_data import NEAR, fictional_phone, random_day, slug
 from hall32.core.models import Guardianship, Person
 from hall32.core.schoolyear import SchoolYear
+from hall32.demo.data import NEAR, fictional_phone, random_day, slug
+from hall32.demo.loader import FIRST_YEAR, DemoContext
 from hall32.training.models import Cohort, Course, Enrolment, Trade, TradeFamily
 
 TRADES = [

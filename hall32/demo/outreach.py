@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 from django.db.models import Model
 from django.utils.text import slugify
 
-from hall32.core.demo import DemoContext, bulk_link
-from hall32.core.demo_data import fictional_phone, random_day, slug
 from hall32.core.models import Organisation, Person, Room, User
 from hall32.core.schoolyear import SchoolYear
+from hall32.demo.data import fictional_phone, random_day, slug
+from hall32.demo.loader import DemoContext, bulk_link
 from hall32.outreach import services
 from hall32.outreach.models import (
     ApprenticeAvailability,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from hall32.core.demo import DemoContext
 from hall32.core.schoolyear import SchoolYear
+from hall32.demo.loader import DemoContext
 from hall32.training.law import add_months
 from hall32.training.models import Contract, Enrolment, Outcome, Situation
 

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DemoConfig(AppConfig):
+    name = "hall32.demo"
+    label = "demo"
+    verbose_name = _("Hub de démonstration")
+
+    def ready(self) -> None:
+        from hall32.demo import core, industry, loader, outreach, training
+
+        # The order each part loads in: a part finds the rows of those before it by natural keys.
+        loader.register("core", core.load, order=0)
+        for name, load, order in training.PARTS:
+            loader.register(name, load, order=order)
+        loader.register("outreach", outreach.load, order=30)
+        for name, load, order in industry.PARTS:
+            loader.register(name, load, order=order)
