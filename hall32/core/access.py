@@ -6,9 +6,9 @@ least one grant covers them, and the union of those grants' fields. Pages, the A
 read the answer here, so the three agree; docs/access.md is the same matrix in words, and a test
 holds the two together.
 
-Core knows no mission app: hall32/policy/core.py registers the grants that rest on core records
-(managers, oneself, staff colleagues, organisation contacts), and the policy modules of training,
-outreach and industry register the grants that rest on their relations (a trainer's learners, a
+Core knows no mission app: hall32/core/rules.py registers the grants that rest on core records
+(managers, oneself, staff colleagues, organisation contacts), and the rules modules of training,
+outreach and industry (hall32/<app>/rules.py) register the grants that rest on their relations (a trainer's learners, a
 tutor's apprentices, an outreach officer's visitors, an engineer's machine users).
 """
 

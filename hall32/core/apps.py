@@ -8,7 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Socle : organisations, personnes, sites")
 
     def ready(self) -> None:
-        import hall32.policy  # noqa: F401  (registers every permission rule)
+        import hall32.core.rules  # noqa: F401  (registers core's permissions)
         from hall32.core import audit, dashboard, demo, demo_data, navigation, personal_data
         from hall32.core.models import Guardianship, Person, User
         from hall32.core.panels import audit_panel, directory_panel, profile_panel
