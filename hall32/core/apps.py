@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
         import hall32.core.rules  # noqa: F401  (registers core's permissions)
         from hall32.core import audit, dashboard, demo, demo_data, navigation, personal_data
         from hall32.core.models import Guardianship, Person, User
-        from hall32.core.panels import audit_panel, directory_panel, profile_panel
+        from hall32.core.panels import audit_panel, profile_panel
 
         demo.register("core", demo_data.load, order=0)
 
@@ -45,13 +45,6 @@ class CoreConfig(AppConfig):
             icon="journal-text",
         )
 
-        dashboard.register(
-            "core.directory",
-            template="core/_panel_directory.html",
-            context=directory_panel,
-            roles=["direction", "coordinator", "outreach_officer", "industry_engineer"],
-            order=80,
-        )
         dashboard.register(
             "core.audit",
             template="core/_panel_audit.html",

@@ -11,6 +11,7 @@ from django.utils import timezone
 from hall32.core import selectors
 from hall32.core.models import DemoSeed, Organisation, User
 from hall32.core.schoolyear import SchoolYear
+from hall32.network import selectors as network_selectors
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -26,8 +27,8 @@ def demo_hub(db):
 
 @pytest.mark.xdist_group("demo")
 def test_the_demo_hub_has_the_published_partner_companies(demo_hub):
-    assert selectors.partner_companies_count(year=SchoolYear(2019)) == 17
-    assert selectors.partner_companies_count(year=SchoolYear(2022)) == 75
+    assert network_selectors.partner_companies_count(year=SchoolYear(2019)) == 17
+    assert network_selectors.partner_companies_count(year=SchoolYear(2022)) == 75
 
 
 @pytest.mark.xdist_group("demo")
