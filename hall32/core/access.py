@@ -16,9 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
+
+if TYPE_CHECKING:
+    from hall32.core.models import PersonQuerySet
 
 # The groups of fields a grant opens, in the order pages show them.
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -82,7 +85,7 @@ def _ids(scope: QuerySet[Any]) -> QuerySet[Any]:
     return scope.values("pk")
 
 
-def people_visible_to(user: Any) -> QuerySet[Any]:
+def people_visible_to(user: Any) -> PersonQuerySet:
     """The people the user may find in the directory (erased people are never listed)."""
     people = _person_model().objects.all()
     active = _active_grants(user)

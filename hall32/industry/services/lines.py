@@ -269,10 +269,12 @@ def simulation_compute(*, job_id: int) -> SimulationRun:
         data["target"] = line.target_per_hour
         message = _("Simulation terminée.")
     else:
+        target = line.target_per_hour
+        assert target is not None  # simulation_request asks for a target before a search
         improvement = run_reporting(
             lambda note: sim.improve(
                 model,
-                target=float(line.target_per_hour),
+                target=float(target),
                 settings=settings_of(line, quick=True),
                 progress=note,
             ),

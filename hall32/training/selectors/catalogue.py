@@ -26,7 +26,7 @@ def catalogue_trades(*, level: str = "", tension_only: bool = False) -> QuerySet
 
 def course_levels() -> list[tuple[str, str]]:
     """The levels a course may have, (value, label), for the catalogue's filter."""
-    return list(Course.Level.choices)
+    return [(value, str(label)) for value, label in Course.Level.choices]
 
 
 def published_courses() -> QuerySet[Course]:
