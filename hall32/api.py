@@ -8,115 +8,35 @@ a bug. The OpenAPI schema documents these responses on every operation.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sys
-from enum import StrEnum
-from typing import Annotated, Any
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation, ValidationError
-from django.db import InterfaceError, OperationalError, models
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import defaults
-from ninja import Field, NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.pagination import PageNumberPagination
 from ninja.parser import Parser
 from ninja.security import django_auth
-from pydantic import AfterValidator
-from pydantic_core import PydanticCustomError
 
+from hall32.core import api as core_api
 from hall32.core import errorviews
 from hall32.core.apidocs import VendoredSwagger
 from hall32.core.errors import DomainError
-from hall32.core.schoolyear import SchoolYear
 from hall32.core.services import errors_from
+from hall32.impact import api as impact_api
+from hall32.industry import api as industry_api
+from hall32.network import api as network_api
+from hall32.outreach import api as outreach_api
+from hall32.training import api as training_api
 
 logger = logging.getLogger(__name__)
-
-# --- Bounds every endpoint shares ----------------------------------------------------------------
-
-# Years the API takes (school years, dates, times): from a little before the hub opened to a few
-# years ahead. Nothing is recorded outside them, and a year such as 19594 or -3 would only travel
-# on to the date arithmetic or the database and fail there. The last year is reckoned when the
-# process starts (and documented so in the schema); each deployment moves it on.
-YEAR_MARGIN = 5
-FIRST_ACCEPTED_YEAR = settings.HUB_FIRST_SCHOOL_YEAR - YEAR_MARGIN
-LAST_ACCEPTED_YEAR = SchoolYear.of(timezone.localdate()).start_year + YEAR_MARGIN
-
-StartYear = Annotated[
-    int,
-    Field(
-        ge=FIRST_ACCEPTED_YEAR,
-        le=LAST_ACCEPTED_YEAR,
-        description="Année de début de l'année scolaire (2024 pour 2024-2025).",
-    ),
-]
-
-
-def _out_of_range() -> PydanticCustomError:
-    return PydanticCustomError(
-        "out_of_range",
-        _("Date hors des limites\u00a0: entre {first} et {last}."),
-        {"first": FIRST_ACCEPTED_YEAR, "last": LAST_ACCEPTED_YEAR},
-    )
-
-
-# The offsets in use on Earth (the database takes few more: PostgreSQL stops at ±15:59).
-OFFSETS = (dt.timedelta(hours=-12), dt.timedelta(hours=14))
-
-
-def _moment_in_range(value: dt.datetime) -> dt.datetime:
-    """An aware moment (a time without offset is a Paris time) within the accepted years."""
-    offset = value.utcoffset()
-    if offset is not None and not OFFSETS[0] <= offset <= OFFSETS[1]:
-        raise PydanticCustomError("offset", _("Décalage horaire impossible\u00a0: entre -12:00 et +14:00."))
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    try:
-        year = value.astimezone(dt.UTC).year
-    except OverflowError:  # 0001-01-01T00:00+01:00 has no UTC time
-        raise _out_of_range() from None
-    if not FIRST_ACCEPTED_YEAR <= year <= LAST_ACCEPTED_YEAR:
-        raise _out_of_range()
-    return value
-
-
-def _day_in_range(value: dt.date) -> dt.date:
-    if not FIRST_ACCEPTED_YEAR <= value.year <= LAST_ACCEPTED_YEAR:
-        raise _out_of_range()
-    return value
-
-
-_RANGE = f"entre {FIRST_ACCEPTED_YEAR} et {LAST_ACCEPTED_YEAR}"
-# The descriptions document the bounds in the schema; a required query parameter takes its own.
-MOMENT_HELP = f"Date et heure ISO 8601 ({_RANGE}, décalage de -12:00 à +14:00 ; sans, heure de Paris)."
-Moment = Annotated[dt.datetime, AfterValidator(_moment_in_range), Field(description=MOMENT_HELP)]
-MomentQuery = Query[Moment, {"description": MOMENT_HELP}]
-Day = Annotated[dt.date, AfterValidator(_day_in_range), Field(description=f"Date ISO 8601 ({_RANGE}).")]
-
-
-class Pages(PageNumberPagination):
-    """ninja's page numbers, up to a page the database can still skip to (page=10**33 overflowed
-    its OFFSET); a page past the end is empty."""
-
-    MAX_PAGE = 10_000
-
-    class Input(PageNumberPagination.Input):
-        page: int = Field(1, ge=1, le=10_000)  # MAX_PAGE
-
-
-def api_enum(name: str, choices: type[models.Choices]) -> type[StrEnum]:
-    """A model's choices under a name of their own in the OpenAPI schema: several models call
-    theirs `Status` or `Kind`, and schema components of the same name overwrite each other (a
-    schedule's status was documented with a booking's values)."""
-    return StrEnum(name, {member.name: member.value for member in choices})  # type: ignore[return-value]
-
 
 # --- The API and its error responses -------------------------------------------------------------
 
@@ -316,12 +236,6 @@ def on_database_unavailable(request: HttpRequest, exc: Exception) -> HttpRespons
     return _unavailable(request)
 
 
-def require(request: HttpRequest, perm: str, obj: Any = None) -> None:
-    """The API's permission check: the same rules as the pages and the admin."""
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
 # --- Errors raised before the API is reached (middleware) ----------------------------------------
 
 
@@ -348,14 +262,13 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     return _unreadable(request)
 
 
-def _register_routers() -> None:
-    from hall32.core.api import router as core_router
-
-    api.add_router("/core/", core_router)
-    for app in ("outreach", "training", "industry", "network", "impact"):
-        module = __import__(f"hall32.{app}.api", fromlist=["router"])
-        if getattr(module, "router", None) is not None:
-            api.add_router(f"/{app}/", module.router)
-
-
-_register_routers()
+# The routers import what they share from hall32.core.apikit, never this module: no circle.
+for prefix, app_api in {
+    "core": core_api,
+    "outreach": outreach_api,
+    "training": training_api,
+    "industry": industry_api,
+    "network": network_api,
+    "impact": impact_api,
+}.items():
+    api.add_router(f"/{prefix}/", app_api.router)

@@ -6,9 +6,9 @@ least one grant covers them, and the union of those grants' fields. Pages, the A
 read the answer here, so the three agree; docs/access.md is the same matrix in words, and a test
 holds the two together.
 
-Core knows no mission app: hall32/policy/core.py registers the grants that rest on core records
-(managers, oneself, staff colleagues, organisation contacts), and the policy modules of training,
-outreach and industry register the grants that rest on their relations (a trainer's learners, a
+Core knows no mission app: hall32/core/rules.py registers the grants that rest on core records
+(managers, oneself, staff colleagues, organisation contacts), and the rules modules of training,
+outreach and industry (hall32/<app>/rules.py) register the grants that rest on their relations (a trainer's learners, a
 tutor's apprentices, an outreach officer's visitors, an engineer's machine users).
 """
 
@@ -16,9 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
+
+if TYPE_CHECKING:
+    from hall32.core.models import PersonQuerySet
 
 # The groups of fields a grant opens, in the order pages show them.
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -82,7 +85,7 @@ def _ids(scope: QuerySet[Any]) -> QuerySet[Any]:
     return scope.values("pk")
 
 
-def people_visible_to(user: Any) -> QuerySet[Any]:
+def people_visible_to(user: Any) -> PersonQuerySet:
     """The people the user may find in the directory (erased people are never listed)."""
     people = _person_model().objects.all()
     active = _active_grants(user)

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
-from hall32.api import Pages, api_enum, require
 from hall32.core import access, selectors
+from hall32.core.apikit import Pages, api_enum, require
 from hall32.core.filters import OrganisationFilter, PersonFilter
 from hall32.core.models import Organisation, Person
 

@@ -8,10 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Socle : organisations, personnes, sites")
 
     def ready(self) -> None:
-        import hall32.policy  # noqa: F401  (registers every permission rule)
+        import hall32.core.rules  # noqa: F401  (registers core's permissions)
         from hall32.core import audit, dashboard, navigation, personal_data
         from hall32.core.models import Guardianship, Person, User
-        from hall32.core.panels import audit_panel, directory_panel, profile_panel
+        from hall32.core.panels import audit_panel, profile_panel
 
         personal_data.register()
         audit.register(Person)
@@ -43,13 +43,6 @@ class CoreConfig(AppConfig):
             icon="journal-text",
         )
 
-        dashboard.register(
-            "core.directory",
-            template="core/_panel_directory.html",
-            context=directory_panel,
-            roles=["direction", "coordinator", "outreach_officer", "industry_engineer"],
-            order=80,
-        )
         dashboard.register(
             "core.audit",
             template="core/_panel_audit.html",

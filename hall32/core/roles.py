@@ -1,4 +1,5 @@
-"""The hub's roles. Each is a Django group; what a role may do lives in hall32/policy."""
+"""The hub's roles. Each is a Django group; what a role may do lives in each app's rules
+module (hall32/<app>/rules.py)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -8,7 +8,6 @@ from django.db.models import Count, Q, QuerySet
 
 from hall32.core import access
 from hall32.core.models import AuditEntry, Job, Organisation, Person, User
-from hall32.core.schoolyear import SchoolYear
 
 
 def organisation_list() -> QuerySet[Organisation]:
@@ -44,15 +43,6 @@ def audit_entries_for(*, instance: Any) -> QuerySet[AuditEntry]:
     return audit_entries().filter(
         content_type=ContentType.objects.get_for_model(type(instance)), object_id=str(instance.pk)
     )
-
-
-def partner_companies_count(*, year: SchoolYear) -> int:
-    """Companies whose partnership with the hub covers part of the school year."""
-    return Organisation.objects.companies().partners_during(year.start, year.end).count()
-
-
-def partner_companies_by_year(*, years: list[SchoolYear]) -> dict[SchoolYear, int]:
-    return {year: partner_companies_count(year=year) for year in years}
 
 
 def founders() -> QuerySet[Organisation]:

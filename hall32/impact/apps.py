@@ -8,6 +8,7 @@ class ImpactConfig(AppConfig):
     verbose_name = _("Impact : tableau de bord et rapport annuel")
 
     def ready(self) -> None:
+        import hall32.impact.rules  # noqa: F401  (registers the app's permissions)
         from hall32.core import navigation
 
         navigation.register(

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from hall32.core import selectors as core_selectors
 from hall32.core.schoolyear import SchoolYear, school_years
+from hall32.network import selectors as network_selectors
 
 
 def years_to_date() -> list[SchoolYear]:
@@ -18,7 +19,7 @@ def years_to_date() -> list[SchoolYear]:
 def key_figures(*, years: list[SchoolYear]) -> dict[str, Any]:
     from hall32.industry import selectors as industry_selectors
 
-    partners = core_selectors.partner_companies_by_year(years=years)
+    partners = network_selectors.partner_companies_by_year(years=years)
     satisfaction, rated = industry_selectors.satisfaction()
     return {
         "years": years,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from hall32.api import Day, Moment, MomentQuery, Pages, api_enum, require
+from hall32.core.apikit import Day, Moment, MomentQuery, Pages, api_enum, require
 from hall32.core.errors import DomainError
 from hall32.core.models import Job
 from hall32.industry.models import (

@@ -8,6 +8,7 @@ class IndustryConfig(AppConfig):
     verbose_name = _("Innover : Pôle Industrie")
 
     def ready(self) -> None:
+        import hall32.industry.rules  # noqa: F401  (registers the app's permissions)
         from hall32.core import audit, dashboard, gdpr, navigation
         from hall32.industry import panels, personal_data
         from hall32.industry.models import (

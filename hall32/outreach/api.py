@@ -13,7 +13,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import field_validator
 
-from hall32.api import Pages, StartYear, api_enum, require
+from hall32.core.apikit import Pages, StartYear, api_enum, require
 from hall32.core.models import Organisation
 from hall32.core.schoolyear import SchoolYear, school_years
 from hall32.outreach import selectors, services

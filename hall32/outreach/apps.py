@@ -8,6 +8,7 @@ class OutreachConfig(AppConfig):
     verbose_name = _("Informer : événements, catalogue, promotion")
 
     def ready(self) -> None:
+        import hall32.outreach.rules  # noqa: F401  (registers the app's permissions)
         from hall32.core import audit, dashboard, gdpr, navigation
         from hall32.outreach import panels, personal_data
         from hall32.outreach.models import ClassBooking, VisitorRegistration

@@ -16,6 +16,7 @@ from hall32.core.schoolyear import SchoolYear, school_year_case
 from hall32.outreach.models import (
     CLASS_KINDS,
     ClassBooking,
+    ClassBookingQuerySet,
     Event,
     EventKind,
     EventTally,
@@ -145,7 +146,7 @@ def waiting_position(*, booking: ClassBooking) -> int | None:
     return ahead.count() + 1
 
 
-def bookings_of(*, user) -> QuerySet[ClassBooking]:
+def bookings_of(*, user) -> ClassBookingQuerySet:
     """A teacher's bookings: those they made signed in, and those made with their e-mail."""
     condition = Q(booked_by=user)
     if getattr(user, "person_id", None):
@@ -266,8 +267,8 @@ def plan_grid(*, plan: ForumPlan) -> PlanGrid:
     for a in plan.assignments.all():
         cells[(a.booking_id, a.slot_id)] = a.workshop_id
     staffing: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for s in PlanStaffing.objects.filter(plan=plan).select_related("apprentice"):
-        staffing[(s.workshop_id, s.slot_id)].append(s.apprentice.full_name)
+    for staff in PlanStaffing.objects.filter(plan=plan).select_related("apprentice"):
+        staffing[(staff.workshop_id, staff.slot_id)].append(staff.apprentice.full_name)
     bookings = list(
         event.bookings.filter(pk__in={c for c, _s in cells})
         .select_related("school")
@@ -279,8 +280,14 @@ def plan_grid(*, plan: ForumPlan) -> PlanGrid:
         ranks = {p.workshop_id: p.rank for p in b.preferences.all()}
         row_cells = []
         for s in slots:
-            w = cells.get((b.pk, s.pk))
-            row_cells.append({"slot": s, "workshop": workshops.get(w) if w else None, "rank": ranks.get(w)})
+            workshop_id = cells.get((b.pk, s.pk))
+            row_cells.append(
+                {
+                    "slot": s,
+                    "workshop": workshops.get(workshop_id) if workshop_id else None,
+                    "rank": ranks.get(workshop_id) if workshop_id else None,
+                }
+            )
         rows.append({"booking": b, "cells": row_cells})
     per_workshop = []
     by_id = {b.pk: b for b in bookings}
@@ -486,8 +493,8 @@ def reach_statistics(*, years: list[SchoolYear], until=None) -> dict[int, dict[s
         .values("year", "event__kind")
         .annotate(events=Count("event", distinct=True))
     )
-    for row in event_counts:
-        result[row["year"]][row["event__kind"]].events += row["events"]
+    for count in event_counts:
+        result[count["year"]][count["event__kind"]].events += count["events"]
 
     visitors = (
         VisitorRegistration.objects.attendees()
@@ -502,9 +509,9 @@ def reach_statistics(*, years: list[SchoolYear], until=None) -> dict[int, dict[s
             events=Count("event", distinct=True),
         )
     )
-    for row in visitors:
-        result[row["year"]][row["event__kind"]].add(
-            Reach(row["pupils"], row["girls"], 0, row["parents"], row["events"])
+    for visit in visitors:
+        result[visit["year"]][visit["event__kind"]].add(
+            Reach(visit["pupils"], visit["girls"], 0, visit["parents"], visit["events"])
         )
 
     tallies = (

@@ -12,7 +12,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
-from hall32.api import LAST_ACCEPTED_YEAR, StartYear, require
+from hall32.core.apikit import LAST_ACCEPTED_YEAR, StartYear, require
 from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear, school_years
 from hall32.training import selectors

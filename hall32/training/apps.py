@@ -8,6 +8,7 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Former : admissions, parcours, alternance")
 
     def ready(self) -> None:
+        import hall32.training.rules  # noqa: F401  (registers the app's permissions)
         from hall32.core import audit, dashboard, gdpr, navigation
         from hall32.training import panels, personal_data
         from hall32.training.models import (

@@ -10,7 +10,7 @@ from django.db import OperationalError, connections
 from django.middleware.csrf import _get_new_csrf_string
 from django.test import Client
 
-from hall32.api import FIRST_ACCEPTED_YEAR, LAST_ACCEPTED_YEAR
+from hall32.core.apikit import FIRST_ACCEPTED_YEAR, LAST_ACCEPTED_YEAR
 from hall32.core.roles import Role
 from hall32.industry.models import LineConfiguration
 from hall32.industry.tests.factories import EquipmentFactory, next_monday_at

@@ -18,7 +18,7 @@ from hall32.core.models import Organisation, User
 from hall32.core.roles import STAFF_ROLES, Role
 from hall32.industry.models import Booking, Equipment, FeedToken, MaintenancePlan, QualificationGrant
 
-CATEGORY_COLOURS = {
+CATEGORY_COLOURS: dict[str, str] = {
     Equipment.Category.ADDITIVE_METAL: "#8c3b00",
     Equipment.Category.ADDITIVE_POLYMER: "#b35c00",
     Equipment.Category.ELECTRONICS: "#1f6f43",
@@ -26,7 +26,7 @@ CATEGORY_COLOURS = {
     Equipment.Category.MACHINING: "#0b5c8a",
     Equipment.Category.METROLOGY: "#5a5a5a",
 }
-KIND_COLOURS = {Booking.Kind.MAINTENANCE: "#a11d2b", Booking.Kind.SCHEDULED: "#37474f"}
+KIND_COLOURS: dict[str, str] = {Booking.Kind.MAINTENANCE: "#a11d2b", Booking.Kind.SCHEDULED: "#37474f"}
 
 
 def equipment_catalogue() -> QuerySet[Equipment]:
@@ -51,12 +51,13 @@ def free_equipment(
     machines = equipment_catalogue().exclude(pk__in=busy)
     if category:
         machines = machines.filter(category=category)
-    machines = list(machines)
+    found = list(machines)
     if qualified_for is not None:
         held = qualifications_held(user=qualified_for, on=timezone.localtime(start).date())
-        for machine in machines:
-            machine.user_qualified = machine.qualification_id is None or machine.qualification_id in held
-    return machines
+        for machine in found:
+            # A flag for the page, on the instance: not a field.
+            machine.user_qualified = machine.qualification_id is None or machine.qualification_id in held  # type: ignore[attr-defined]
+    return found
 
 
 def qualifications_held(*, user: User, on: dt.date | None = None) -> set[int]:
@@ -71,6 +72,8 @@ def qualifications_held(*, user: User, on: dt.date | None = None) -> set[int]:
 
 
 def grants_of(*, user: User) -> QuerySet[QualificationGrant]:
+    if user.person_id is None:  # an account without a personal record holds no qualification
+        return QualificationGrant.objects.none()
     return QualificationGrant.objects.filter(person_id=user.person_id).select_related("qualification")
 
 

@@ -15,7 +15,7 @@ def lines_list(*, user: User | None = None) -> QuerySet[LineConfiguration]:
         module_count=Count("modules", distinct=True)
     )
     if user is not None and not user.has_perm("industry.simulate_lines"):
-        organisation = user.person.organisation_id if user.person_id else None
+        organisation = user.person.organisation_id if user.person is not None else None
         lines = lines.filter(client_id=organisation) if organisation else lines.none()
     return lines
 

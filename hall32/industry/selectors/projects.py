@@ -38,13 +38,13 @@ def _hours_subquery() -> Subquery:
 
 def projects_list(*, user: User | None = None) -> QuerySet[Project]:
     """All projects for the Pôle Industrie's staff; a client's own company's otherwise."""
-    projects = Project.objects.select_related("client", "lead", "contact").annotate(
-        hours_spent=Coalesce(_hours_subquery(), Value(Decimal("0")), output_field=DecimalField())
-    )
+    projects = Project.objects.select_related("client", "lead", "contact")
     if user is not None and not user.has_perm("industry.view_projects"):
         organisation = getattr(user.person, "organisation_id", None) if user.person_id else None
         projects = projects.for_client(organisation)
-    return projects
+    return projects.annotate(
+        hours_spent=Coalesce(_hours_subquery(), Value(Decimal("0")), output_field=DecimalField())
+    )
 
 
 @dataclass
@@ -77,7 +77,7 @@ def project_figures(*, project: Project) -> ProjectFigures:
         machine_hours=sum(h for _n, h in by_equipment),
         machine_cost=cost,
         quoted=accepted.totals()[0] if accepted else None,
-        by_activity=[(labels.get(e["activity"], e["activity"]), e["total"]) for e in entries],
+        by_activity=[(str(labels.get(e["activity"], e["activity"])), e["total"]) for e in entries],
         by_equipment=by_equipment,
     )
 
@@ -141,5 +141,5 @@ def satisfaction(*, since: dt.date | None = None, until: dt.date | None = None) 
         closed = closed.filter(closed_on__gte=since)
     if until:
         closed = closed.filter(closed_on__lte=until)
-    values = list(closed.values_list("satisfaction", flat=True))
+    values = [v for v in closed.values_list("satisfaction", flat=True) if v is not None]
     return (sum(values) / len(values) if values else None), len(values)

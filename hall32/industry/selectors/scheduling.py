@@ -24,7 +24,8 @@ def operations_of(*, run: ScheduleRun) -> list[ScheduledOperation]:
 def gantt_tasks(*, run: ScheduleRun) -> list[dict[str, Any]]:
     """frappe-gantt tasks: one bar (and one labelled row) per operation, each after its job's
     previous one; `job`, `sequence` and `machine` label the row."""
-    tasks, previous = [], {}
+    tasks: list[dict[str, Any]] = []
+    previous: dict[str, str] = {}
     for op in operations_of(run=run):
         if op.start is None:
             continue

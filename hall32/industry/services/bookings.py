@@ -84,9 +84,11 @@ def qualification_problem(
     )
     if any(g.is_valid_on(first_day) and g.is_valid_on(last_day) for g in grants):
         return None
-    expired = [g for g in grants if g.revoked_on is None and g.expires_on and g.expires_on < last_day]
-    if expired:
-        latest = max(g.expires_on for g in expired)
+    expiries = [
+        g.expires_on for g in grants if g.revoked_on is None and g.expires_on and g.expires_on < last_day
+    ]
+    if expiries:
+        latest = max(expiries)
         if latest < timezone.localdate():
             return _(
                 "Votre habilitation « %(q)s » a expiré le %(d)s : faites-la renouveler pour réserver %(m)s."

@@ -108,12 +108,40 @@ def form_errors(errors: dict[str, list[str]], kind_of: dict[int, str]) -> dict[s
     return out
 
 
+def _line_messages() -> dict[str, str]:
+    """The simulator's problem codes in words (read at call time: in the request's language)."""
+    return {
+        "unknown": _("Loi inconnue « %(kind)s » : choisissez parmi %(choices)s."),
+        "number": _("Saisissez un nombre."),
+        "negative": _("Une durée ne peut pas être négative."),
+        "positive": _("Doit être strictement positif."),
+        "order": _("Il faut minimum ≤ mode ≤ maximum, et minimum < maximum."),
+        "integer": _("Saisissez un nombre entier d'au moins %(min)s."),
+        "required": _("Ce champ est obligatoire."),
+        "mttr": _("Indiquez la durée moyenne de réparation (la station tombe en panne)."),
+        "routes_sum": _("Les probabilités des suites doivent faire 100 %% (ici %(sum)s %%)."),
+        "route_target": _("Station suivante inconnue : %(target)s."),
+        "stations": _("Une ligne compte au moins une station."),
+        "never_leaves": _("Avec ces renvois, une pièce ne quitte jamais la ligne."),
+        "unreachable": _("Aucune pièce n'arrive jamais à cette station."),
+    }
+
+
+def line_problem_message(problem: sim.Problem) -> str:
+    message = _line_messages()[problem.code]
+    return message % problem.params if problem.params else message
+
+
 def validate(spec: dict[str, Any]) -> sim.Line:
+    """The simulator's line, or DomainError naming each bad field in words."""
     try:
         return sim.parse_line(spec)
     except sim.LineError as error:
-        first = next(iter(error.errors.values()))[0]
-        raise DomainError(first, errors=error.errors, code="invalid_line") from error
+        errors = {
+            path: [line_problem_message(p) for p in problems] for path, problems in error.errors.items()
+        }
+        first = next(iter(errors.values()))[0]
+        raise DomainError(first, errors=errors, code="invalid_line") from error
 
 
 @transaction.atomic
@@ -241,10 +269,12 @@ def simulation_compute(*, job_id: int) -> SimulationRun:
         data["target"] = line.target_per_hour
         message = _("Simulation terminée.")
     else:
+        target = line.target_per_hour
+        assert target is not None  # simulation_request asks for a target before a search
         improvement = run_reporting(
             lambda note: sim.improve(
                 model,
-                target=float(line.target_per_hour),
+                target=float(target),
                 settings=settings_of(line, quick=True),
                 progress=note,
             ),

@@ -30,7 +30,7 @@ from hall32.industry.models import (
 QUOTE_VALIDITY_DAYS = 30
 
 
-def _next_number(model: type, field: str, prefix: str) -> str:
+def _next_number(model: type[Project] | type[Quote], field: str, prefix: str) -> str:
     """PREFIX-0001, one more than the highest so far (called under the caller's transaction)."""
     numbers = model.objects.filter(**{f"{field}__startswith": prefix}).values_list(field, flat=True)
     highest = max((int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()), default=0)

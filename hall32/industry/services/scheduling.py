@@ -200,8 +200,10 @@ def schedule_solve(
         result = run_reporting(
             lambda note: jobshop.solve(prepared.problem, time_limit=limit, progress=note), progress
         )
-    if not result.found or (
-        prepared.problem.horizon_limit and result.makespan > prepared.problem.horizon_limit
+    if (
+        not result.found
+        or result.makespan is None
+        or (prepared.problem.horizon_limit and result.makespan > prepared.problem.horizon_limit)
     ):
         message = (
             _(
@@ -231,6 +233,7 @@ def _store_failure(run: ScheduleRun, message: str, *, status: str = "INFEASIBLE"
 
 @transaction.atomic
 def _store_solution(run: ScheduleRun, prepared: Prepared, result: jobshop.Schedule) -> ScheduleRun:
+    assert result.starts is not None  # called with a schedule the solver found
     for j, ops in enumerate(prepared.jobs):
         for k, op in enumerate(ops):
             op.start = prepared.origin + dt.timedelta(minutes=result.starts[j][k])
@@ -305,7 +308,8 @@ def schedule_apply(*, run: ScheduleRun, by: User) -> list[Booking]:
         run.operations.select_related("equipment__qualification").order_by("equipment_id", "start")
     )
     now = timezone.now()
-    if any(op.start is None or op.start < now for op in operations):
+    timed = [(op, op.start, op.end) for op in operations if op.start is not None and op.end is not None]
+    if len(timed) < len(operations) or any(start < now for _op, start, _end in timed):
         raise DomainError(_("Cet ordonnancement commence dans le passé : recalculez-le."))
     for machine in sorted({op.equipment for op in operations}, key=lambda e: e.pk):
         Equipment.objects.select_for_update().get(
@@ -314,18 +318,15 @@ def schedule_apply(*, run: ScheduleRun, by: User) -> list[Booking]:
         problem = qualification_problem(
             equipment=machine,
             user=by,
-            start=min(op.start for op in operations if op.equipment_id == machine.pk),
-            end=max(op.end for op in operations if op.equipment_id == machine.pk),
+            start=min(start for op, start, _end in timed if op.equipment_id == machine.pk),
+            end=max(end for op, _start, end in timed if op.equipment_id == machine.pk),
         )
         if problem:
             raise Forbidden(problem, code="qualification")
     bookings = []
-    for op in operations:
+    for op, start, end in timed:
         clash = (
-            Booking.objects.confirmed()
-            .filter(equipment_id=op.equipment_id)
-            .overlapping(op.start, op.end)
-            .first()
+            Booking.objects.confirmed().filter(equipment_id=op.equipment_id).overlapping(start, end).first()
         )
         if clash is not None:
             raise Conflict(
@@ -337,8 +338,8 @@ def schedule_apply(*, run: ScheduleRun, by: User) -> list[Booking]:
             Booking.objects.create(
                 equipment=op.equipment,
                 kind=Booking.Kind.SCHEDULED,
-                start=op.start,
-                end=op.end,
+                start=start,
+                end=end,
                 title=f"{op.job_label} · {op.sequence}",
                 user=by,
                 project=run.project,

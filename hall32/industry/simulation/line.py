@@ -19,7 +19,7 @@ import math
 import random
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import fmean, stdev
 
 import numpy as np
@@ -142,11 +142,20 @@ class Line:
 # --- Validation ------------------------------------------------------------------------------------
 
 
-class LineError(ValueError):
-    """A line description that cannot be simulated; `errors` maps each field path to its messages."""
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with a field, as a code and the values its message needs: the service that
+    calls the simulator words it, in the user's language."""
 
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+class LineError(ValueError):
+    """A line description that cannot be simulated; `errors` maps each field path to its problems."""
+
+    def __init__(self, errors: dict[str, list[Problem]]) -> None:
+        super().__init__("; ".join(f"{k}: {', '.join(p.code for p in v)}" for k, v in errors.items()))
         self.errors = errors
 
 
@@ -164,57 +173,36 @@ def _number(value: object) -> float | None:
     return None
 
 
-def _messages() -> dict[str, str]:
-    from django.utils.translation import gettext as _
-
-    return {
-        "unknown": _("Loi inconnue « %(kind)s » : choisissez parmi %(choices)s."),
-        "number": _("Saisissez un nombre."),
-        "negative": _("Une durée ne peut pas être négative."),
-        "positive": _("Doit être strictement positif."),
-        "order": _("Il faut minimum ≤ mode ≤ maximum, et minimum < maximum."),
-        "integer": _("Saisissez un nombre entier d'au moins %(min)s."),
-        "required": _("Ce champ est obligatoire."),
-        "mttr": _("Indiquez la durée moyenne de réparation (la station tombe en panne)."),
-        "routes_sum": _("Les probabilités des suites doivent faire 100 %% (ici %(sum)s %%)."),
-        "route_target": _("Station suivante inconnue : %(target)s."),
-        "stations": _("Une ligne compte au moins une station."),
-        "never_leaves": _("Avec ces renvois, une pièce ne quitte jamais la ligne."),
-        "unreachable": _("Aucune pièce n'arrive jamais à cette station."),
-    }
-
-
-def parse_distribution(data: object, path: str, errors: dict[str, list[str]]) -> Distribution | None:
-    m = _messages()
+def parse_distribution(data: object, path: str, errors: dict[str, list[Problem]]) -> Distribution | None:
     if not isinstance(data, dict):
-        errors.setdefault(path, []).append(m["required"])
+        errors.setdefault(path, []).append(Problem("required"))
         return None
     kind = str(data.get("kind", "")).strip()
     if kind not in DISTRIBUTIONS:
         errors.setdefault(f"{path}.kind", []).append(
-            m["unknown"] % {"kind": kind, "choices": ", ".join(DISTRIBUTIONS)}
+            Problem("unknown", {"kind": kind, "choices": ", ".join(DISTRIBUTIONS)})
         )
         return None
     values = []
     for name in DISTRIBUTIONS[kind]:
         value = _number(data.get(name))
         if value is None:
-            errors.setdefault(f"{path}.{name}", []).append(m["number"])
+            errors.setdefault(f"{path}.{name}", []).append(Problem("number"))
         elif value < 0:
-            errors.setdefault(f"{path}.{name}", []).append(m["negative"])
+            errors.setdefault(f"{path}.{name}", []).append(Problem("negative"))
         elif value == 0 and name in {"mean", "high"} and kind != "normal":
-            errors.setdefault(f"{path}.{name}", []).append(m["positive"])
+            errors.setdefault(f"{path}.{name}", []).append(Problem("positive"))
         values.append(value)
     if any(v is None or v < 0 for v in values):
         return None
     if kind == "uniform" and not values[0] < values[1]:
-        errors.setdefault(f"{path}.high", []).append(m["order"])
+        errors.setdefault(f"{path}.high", []).append(Problem("order"))
         return None
     if kind == "triangular" and not (values[0] <= values[1] <= values[2] and values[0] < values[2]):
-        errors.setdefault(f"{path}.mode", []).append(m["order"])
+        errors.setdefault(f"{path}.mode", []).append(Problem("order"))
         return None
     if kind in {"normal", "lognormal"} and values[0] <= 0:
-        errors.setdefault(f"{path}.mean", []).append(m["positive"])
+        errors.setdefault(f"{path}.mean", []).append(Problem("positive"))
         return None
     return Distribution(kind, tuple(v for v in values if v is not None))
 
@@ -222,17 +210,16 @@ def parse_distribution(data: object, path: str, errors: dict[str, list[str]]) ->
 def parse_line(data: dict) -> Line:
     """Build a Line from JSON-like data, or raise LineError naming every bad field
     (`stations.2.process.kind`, `stations.0.buffer`, `arrival.mean`…)."""
-    m = _messages()
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, list[Problem]] = {}
     raw_stations = data.get("stations") or []
     if not isinstance(raw_stations, list) or not raw_stations:
-        raise LineError({"stations": [m["stations"]]})
+        raise LineError({"stations": [Problem("stations")]})
     n = len(raw_stations)
     arrival = None
     if data.get("arrival") not in (None, "", {}):
         arrival = parse_distribution(data["arrival"], "arrival", errors)
         if arrival is not None and arrival.mean <= 0:
-            errors.setdefault("arrival", []).append(m["positive"])
+            errors.setdefault("arrival", []).append(Problem("positive"))
 
     def integer(raw: dict, key: str, path: str, minimum: int, default: int | None) -> int | None:
         value = raw.get(key)
@@ -240,7 +227,7 @@ def parse_line(data: dict) -> Line:
             return default
         number = _number(value)
         if number is None or number != int(number) or number < minimum:
-            errors.setdefault(f"{path}.{key}", []).append(m["integer"] % {"min": minimum})
+            errors.setdefault(f"{path}.{key}", []).append(Problem("integer", {"min": minimum}))
             return default
         return int(number)
 
@@ -250,11 +237,11 @@ def parse_line(data: dict) -> Line:
             return None
         number = _number(value)
         if number is None:
-            errors.setdefault(f"{path}.{key}", []).append(m["number"])
+            errors.setdefault(f"{path}.{key}", []).append(Problem("number"))
         elif number < 0:
-            errors.setdefault(f"{path}.{key}", []).append(m["negative"])
+            errors.setdefault(f"{path}.{key}", []).append(Problem("negative"))
         elif strictly and number == 0:
-            errors.setdefault(f"{path}.{key}", []).append(m["positive"])
+            errors.setdefault(f"{path}.{key}", []).append(Problem("positive"))
         else:
             return number
         return None
@@ -263,13 +250,13 @@ def parse_line(data: dict) -> Line:
     for index, raw in enumerate(raw_stations):
         path = f"stations.{index}"
         if not isinstance(raw, dict):
-            errors.setdefault(path, []).append(m["required"])
+            errors.setdefault(path, []).append(Problem("required"))
             continue
         process = parse_distribution(raw.get("process"), f"{path}.process", errors)
         mtbf = duration(raw, "mtbf", path, strictly=True)
         mttr = duration(raw, "mttr", path, strictly=True)
         if mtbf is not None and mttr is None and f"{path}.mttr" not in errors:
-            errors.setdefault(f"{path}.mttr", []).append(m["mttr"])
+            errors.setdefault(f"{path}.mttr", []).append(Problem("mttr"))
         routes = []
         for r, route in enumerate(raw.get("routes") or []):
             target = route.get("to")
@@ -277,15 +264,19 @@ def parse_line(data: dict) -> Line:
             if target not in (None, "", "exit") and not (
                 isinstance(target, int) and not isinstance(target, bool) and 0 <= target < n
             ):
-                errors.setdefault(f"{path}.routes.{r}.to", []).append(m["route_target"] % {"target": target})
+                errors.setdefault(f"{path}.routes.{r}.to", []).append(
+                    Problem("route_target", {"target": target})
+                )
                 continue
             if probability is None or probability < 0:
-                errors.setdefault(f"{path}.routes.{r}.probability", []).append(m["number"])
+                errors.setdefault(f"{path}.routes.{r}.probability", []).append(Problem("number"))
                 continue
             routes.append((None if target in (None, "", "exit") else int(target), probability))
         total = sum(p for _t, p in routes)
         if routes and abs(total - 1.0) > 1e-6:
-            errors.setdefault(f"{path}.routes", []).append(m["routes_sum"] % {"sum": round(100 * total, 1)})
+            errors.setdefault(f"{path}.routes", []).append(
+                Problem("routes_sum", {"sum": round(100 * total, 1)})
+            )
         investment = duration(raw, "investment", path)
         capacity = integer(raw, "capacity", path, 1, 1) or 1
         buffer = integer(raw, "buffer", path, 1, None)
@@ -312,12 +303,12 @@ def parse_line(data: dict) -> Line:
     try:
         visits = line.visits()
     except np.linalg.LinAlgError:
-        raise LineError({"stations": [m["never_leaves"]]}) from None
+        raise LineError({"stations": [Problem("never_leaves")]}) from None
     if not np.all(np.isfinite(visits)) or np.any(visits < -1e-9) or visits.sum() > 1e6:
-        raise LineError({"stations": [m["never_leaves"]]})
+        raise LineError({"stations": [Problem("never_leaves")]})
     for index, v in enumerate(visits):
         if v < 1e-12:
-            errors.setdefault(f"stations.{index}", []).append(m["unreachable"])
+            errors.setdefault(f"stations.{index}", []).append(Problem("unreachable"))
     if errors:
         raise LineError(errors)
     return line

@@ -1,7 +1,9 @@
 """Modular-line configurations: saved only when the simulator accepts them, refused field by
 field; simulated in a background job; compared side by side; answered "what to add"."""
 
+import ast
 import json
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -10,6 +12,7 @@ from hall32.core.errors import DomainError
 from hall32.core.roles import Role
 from hall32.industry.models import LineConfiguration, LineModule, SimulationRun
 from hall32.industry.services import lines as services
+from hall32.industry.simulation import line as sim
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +66,26 @@ def test_a_line_with_an_unknown_distribution_or_a_negative_time_is_refused_field
     assert not LineConfiguration.objects.exists() and not LineModule.objects.exists()
     form_fields = services.form_errors(errors, {0: "weibull", 1: "deterministic"})
     assert set(form_fields) >= {"modules-0-distribution", "modules-1-p1", "modules-1-setup_minutes"}
+
+
+def test_every_problem_the_simulator_names_has_words_in_the_service():
+    source = Path(sim.__file__).read_text(encoding="utf-8")
+    codes = {
+        node.args[0].value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Problem" and node.args
+    }
+
+    worded = {
+        code: services.line_problem_message(
+            sim.Problem(code, {"kind": "x", "choices": "y", "min": 1, "sum": 80, "target": 9})
+        )
+        for code in codes
+    }
+
+    assert len(codes) >= 10
+    assert worded["routes_sum"] == "Les probabilités des suites doivent faire 100 % (ici 80 %)."
+    assert worded["negative"] == "Une durée ne peut pas être négative."
 
 
 def test_the_form_puts_each_refusal_next_to_its_field(client, engineer):

@@ -8,6 +8,7 @@ from hall32.industry.simulation.line import (
     Distribution,
     Line,
     LineError,
+    Problem,
     Settings,
     Station,
     improve,
@@ -98,10 +99,11 @@ def test_bad_lines_are_refused_field_by_field():
     with pytest.raises(LineError) as caught:
         parse_line(spec)
     errors = caught.value.errors
-    assert "weibull" in errors["stations.0.process.kind"][0]
-    assert "poisson" in errors["arrival.kind"][0]
-    assert errors["stations.1.process.mean"] == ["Une durée ne peut pas être négative."]
-    assert errors["stations.1.setup"] == ["Une durée ne peut pas être négative."]
+    assert errors["stations.0.process.kind"][0].code == "unknown"
+    assert errors["stations.0.process.kind"][0].params["kind"] == "weibull"
+    assert errors["arrival.kind"][0].params["kind"] == "poisson"
+    assert errors["stations.1.process.mean"] == [Problem("negative")]
+    assert errors["stations.1.setup"] == [Problem("negative")]
     assert "stations.1.capacity" in errors
     assert "stations.2.process.mode" in errors
     assert "stations.2.mttr" in errors

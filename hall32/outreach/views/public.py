@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,17 +19,12 @@ from hall32.outreach.filters import PublicEventFilter
 from hall32.outreach.forms import ClassBookingForm, VisitorForm
 from hall32.outreach.models import ClassBooking, Event, VisitorRegistration
 from hall32.training import selectors as training_selectors
-from hall32.training.models import Course
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
     level = request.GET.get("niveau", "")
     tension_only = request.GET.get("tension") == "1"
-    trades = training_selectors.catalogue_trades()
-    if tension_only:
-        trades = trades.filter(is_tension=True)
-    if level in Course.Level.values:
-        trades = trades.filter(courses__level=level).distinct()
+    trades = training_selectors.catalogue_trades(level=level, tension_only=tension_only)
     return render(
         request,
         "outreach/catalogue.html",
@@ -37,7 +32,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "trades": trades,
             "level": level,
             "tension_only": tension_only,
-            "levels": Course.Level.choices,
+            "levels": training_selectors.course_levels(),
             "events": selectors.public_events()[:4],
         },
     )
@@ -46,7 +41,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         course = training_selectors.course_by_slug(slug=slug)
-    except Course.DoesNotExist:
+    except ObjectDoesNotExist:  # Course.DoesNotExist, without importing training's models
         raise Http404 from None
     events = selectors.public_events().filter(kind__in=["open_day", "fair"])[:3]
     return render(request, "outreach/course_detail.html", {"course": course, "events": events})

@@ -14,6 +14,7 @@ from hall32.training.selectors import (  # noqa: F401
 from hall32.training.selectors.catalogue import (  # noqa: F401
     catalogue_trades,
     course_by_slug,
+    course_levels,
     published_courses,
     tension_trades,
 )

@@ -7,15 +7,26 @@ from django.db.models import Prefetch, QuerySet
 from hall32.training.models import Course, Trade
 
 
-def catalogue_trades() -> QuerySet[Trade]:
-    """Trades with their published courses, for the public catalogue."""
-    return (
+def catalogue_trades(*, level: str = "", tension_only: bool = False) -> QuerySet[Trade]:
+    """Trades with their published courses, for the public catalogue: only the trades in tension,
+    or those with a course of `level` (a level that is not one of course_levels() filters nothing)."""
+    trades = (
         Trade.objects.prefetch_related(
             Prefetch("courses", queryset=Course.objects.published().order_by("order", "title"))
         )
         .filter(courses__is_published=True)
         .distinct()
     )
+    if tension_only:
+        trades = trades.filter(is_tension=True)
+    if level in Course.Level.values:
+        trades = trades.filter(courses__level=level).distinct()
+    return trades
+
+
+def course_levels() -> list[tuple[str, str]]:
+    """The levels a course may have, (value, label), for the catalogue's filter."""
+    return [(value, str(label)) for value, label in Course.Level.choices]
 
 
 def published_courses() -> QuerySet[Course]:

@@ -2,7 +2,7 @@
 the next sessions and centre periods, this year's absences, the competencies acquired, the
 evaluations a tutor has to give, and the messages from the hub.
 
-Who sees whom follows the relations of hall32/policy/training.py: a learner sees themself
+Who sees whom follows the relations of hall32/training/rules.py: a learner sees themself
 (`is_the_learner`), a parent their children while minors (`is_parent_of_minor`), a tutor the
 apprentices of the signed contracts they follow (`tutors_learner`, current contracts only). Each
 read is a fixed number of queries, however many learners, sessions or absences there are.

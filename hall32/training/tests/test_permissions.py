@@ -110,7 +110,7 @@ def test_other_staff_roles_open_no_cohort(as_user, make_user, two_learners):
 
 
 def test_a_permission_registered_twice_is_refused_so_no_generic_rule_replaces_an_object_rule():
-    from hall32.policy.predicates import is_manager, register_model
+    from hall32.core.predicates import is_manager, register_model
 
     with pytest.raises(KeyError):
         register_model(

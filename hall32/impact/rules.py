@@ -2,6 +2,6 @@
 
 import rules
 
-from hall32.policy.predicates import is_hub_staff
+from hall32.core.predicates import is_hub_staff
 
 rules.add_perm("impact.view_dashboard", is_hub_staff)

@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hall32.core import access
-from hall32.policy.predicates import (
+from hall32.core.predicates import (
     is_company_tutor,
     is_direction,
     is_guardian,

@@ -1,4 +1,4 @@
-"""Role predicates shared by every domain's rules."""
+"""Role predicates shared by every app's rules (hall32/<app>/rules.py)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from typing import Any
 import rules
 
 from hall32.core import access
-from hall32.policy.predicates import (
+from hall32.core.predicates import (
     is_direction,
     is_hub_staff,
     is_manager,

@@ -1,4 +1,5 @@
-"""Core: organisations, people, sites, audit, jobs, GDPR.
+"""Core's permissions: organisations, people, sites, audit, jobs, GDPR. Registered by
+CoreConfig.ready(); each mission app registers its own in hall32/<app>/rules.py.
 
 Who sees which people, and which of their fields, is the matrix of hall32.core.access: the grants
 below rest on core records only; training, outreach and industry add theirs in their modules.
@@ -11,8 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from hall32.core import access
-from hall32.core.roles import STAFF_ROLES
-from hall32.policy.predicates import (
+from hall32.core.predicates import (
     is_client,
     is_direction,
     is_hub_staff,
@@ -21,6 +21,7 @@ from hall32.policy.predicates import (
     is_outreach_officer,
     register_model,
 )
+from hall32.core.roles import STAFF_ROLES
 
 
 def _people() -> Any:
