@@ -2,7 +2,17 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from hall32.core.models import AuditEntry, Guardianship, Job, Organisation, Person, Room, Site, User
+from hall32.core.models import (
+    AuditEntry,
+    Guardianship,
+    Job,
+    Organisation,
+    Person,
+    ReferenceCounter,
+    Room,
+    Site,
+    User,
+)
 
 
 @admin.register(Organisation)
@@ -60,3 +70,11 @@ class JobAdmin(ObjectPermissionsModelAdmin):
     list_display = ["kind", "status", "progress", "created_at", "finished_at"]
     list_filter = ["kind", "status"]
     readonly_fields = [f.name for f in Job._meta.fields]
+
+
+@admin.register(ReferenceCounter)
+class ReferenceCounterAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["kind", "year", "last"]
+    list_filter = ["kind", "year"]
+    # Moved only by core.services.reference_next, under its lock.
+    readonly_fields = [f.name for f in ReferenceCounter._meta.fields]

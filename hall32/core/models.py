@@ -423,6 +423,24 @@ class Job(models.Model):
         return self.status in {self.Status.SUCCEEDED, self.Status.FAILED}
 
 
+class ReferenceCounter(models.Model):
+    """The last number given to one kind of numbered record in one year (PI-2026-014, C2027-0003…)."""
+
+    kind = models.CharField(_("type"), max_length=40)
+    year = models.PositiveSmallIntegerField(_("année"))
+    last = models.PositiveIntegerField(_("dernier numéro"), default=0)
+
+    class Meta:
+        verbose_name = _("compteur de références")
+        verbose_name_plural = _("compteurs de références")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "year"], name="core_one_counter_per_kind_and_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.year}: {self.last}"
+
+
 class DemoSeed(models.Model):
     """Marks a part of the demo hub as loaded, so that seeding again changes nothing."""
 

@@ -1,18 +1,20 @@
-"""Writes of the core app: organisations, people, guardians, GDPR export and erasure, jobs."""
+"""Writes of the core app: organisations, people, guardians, GDPR export and erasure, jobs,
+reference numbers."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hall32.core import audit, gdpr
 from hall32.core.errors import DomainError
-from hall32.core.models import Guardianship, Job, Organisation, Person, User
+from hall32.core.models import Guardianship, Job, Organisation, Person, ReferenceCounter, User
 
 
 def validated_save(instance: Any, *, exclude: list[str] | None = None) -> Any:
@@ -181,3 +183,66 @@ def errors_from(exc: ValidationError) -> dict[str, list[str]]:
     if hasattr(exc, "error_dict"):
         return {k: [str(m) for e in v for m in e.messages] for k, v in exc.error_dict.items()}
     return {"__all__": [str(m) for m in exc.messages]}
+
+
+# --- Reference numbers ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReferenceSeries:
+    """How one kind of record is numbered: `prefix` (with {year}) then the number on `digits` digits,
+    written in `model.field` (PI-2026-001, DEV-2026-001, C2027-0001, A2026-00001)."""
+
+    kind: str
+    model: type[models.Model]
+    field: str
+    prefix: str
+    digits: int
+
+    def format(self, *, year: int, number: int) -> str:
+        return f"{self.prefix.format(year=year)}{number:0{self.digits}d}"
+
+    def highest(self, *, year: int) -> int:
+        """The highest number of the year already written, by the service or not (demo, imports)."""
+        prefix = self.prefix.format(year=year)
+        written = self.model._default_manager.filter(**{f"{self.field}__startswith": prefix}).values_list(
+            self.field, flat=True
+        )
+        return max((int(r[len(prefix) :]) for r in written if r[len(prefix) :].isdigit()), default=0)
+
+
+def _locked_counter(*, kind: str, year: int) -> ReferenceCounter:
+    counters = ReferenceCounter.objects.select_for_update()
+    try:
+        return counters.get(kind=kind, year=year)
+    except ReferenceCounter.DoesNotExist:
+        pass
+    # The first number of a year: two transactions may both find no counter and both insert one;
+    # the second insert waits for the first to commit, then breaks the unique constraint. The
+    # savepoint lets the loser roll back that insert alone and lock the winner's row instead.
+    try:
+        with transaction.atomic():
+            return ReferenceCounter.objects.create(kind=kind, year=year)
+    except IntegrityError:
+        return counters.get(kind=kind, year=year)
+
+
+@transaction.atomic
+def reference_next(*, series: ReferenceSeries, year: int) -> int:
+    """The next number of a kind in a year, never given twice, even to two requests at once.
+
+    Two creations at once used to read the same highest number and write the same reference, the
+    second failing on the unique constraint. The counter's row is now locked until the caller's
+    transaction commits (PostgreSQL: SELECT ... FOR UPDATE; SQLite takes the database's write lock
+    when the transaction begins, transaction_mode IMMEDIATE in hall32/env.py), so the second waits and reads the first one's number. The rows
+    already written are read under that lock too, so that numbers written without the service
+    (the demo, a factory, an import) are skipped rather than given again."""
+    counter = _locked_counter(kind=series.kind, year=year)
+    counter.last = max(counter.last, series.highest(year=year)) + 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+def reference_issue(*, series: ReferenceSeries, year: int) -> str:
+    """The next reference of a kind in a year, formatted (call inside the transaction that saves it)."""
+    return series.format(year=year, number=reference_next(series=series, year=year))

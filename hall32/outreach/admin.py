@@ -1,7 +1,7 @@
 from django.contrib import admin
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from hall32.outreach.models import ClassBooking, Event, EventTally, ForumSlot, TourSlot, Workshop
+from hall32.outreach.models import ClassBooking, Event, EventTally, ForumPlan, ForumSlot, TourSlot, Workshop
 
 
 class WorkshopInline(admin.TabularInline):
@@ -41,3 +41,12 @@ class ClassBookingAdmin(ObjectPermissionsModelAdmin):
 @admin.register(EventTally)
 class EventTallyAdmin(ObjectPermissionsModelAdmin):
     list_display = ["event", "pupils", "girls", "parents"]
+
+
+@admin.register(ForumPlan)
+class ForumPlanAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["event", "status", "is_current", "objective", "job", "created_at"]
+    list_filter = ["status", "is_current"]
+    list_select_related = ["event", "job"]
+    # Stored by the planner's services only: they keep one current plan per event, under a lock.
+    readonly_fields = [f.name for f in ForumPlan._meta.fields]

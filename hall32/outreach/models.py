@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hall32.core.models import Organisation, Person, Room, TimeStampedModel
+from hall32.core.models import Job, Organisation, Person, Room, TimeStampedModel
 
 
 class EventKind(models.TextChoices):
@@ -399,7 +399,7 @@ class ApprenticeAvailability(models.Model):
 
 
 class ForumPlan(TimeStampedModel):
-    """A computed (or hand-edited) rotation of a forum day."""
+    """A computed (or hand-edited) rotation of a forum day; at most one per event is the current one."""
 
     class Status(models.TextChoices):
         OPTIMAL = "OPTIMAL", _("Optimal (prouvé)")
@@ -407,6 +407,7 @@ class ForumPlan(TimeStampedModel):
         INFEASIBLE = "INFEASIBLE", _("Impossible")
         UNKNOWN = "UNKNOWN", _("Aucun plan trouvé dans le temps imparti")
         EDITED = "EDITED", _("Modifié à la main")
+        PENDING = "PENDING", _("En cours de calcul")  # queued: the job fills it in
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="plans")
     status = models.CharField(_("statut"), max_length=12, choices=Status.choices)
@@ -416,6 +417,7 @@ class ForumPlan(TimeStampedModel):
     seconds = models.FloatField(_("durée de calcul (s)"), default=0)
     reasons = models.JSONField(_("raisons"), default=list, blank=True)
     is_current = models.BooleanField(_("plan retenu"), default=True)
+    job = models.ForeignKey(Job, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -424,6 +426,11 @@ class ForumPlan(TimeStampedModel):
         verbose_name = _("plan de forum")
         verbose_name_plural = _("plans de forum")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event"], condition=Q(is_current=True), name="outreach_one_current_plan_per_event"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.event} – {self.get_status_display()}"

@@ -92,6 +92,7 @@ def register() -> None:
             "seconds",
             "reasons",
             "is_current",
+            "job",
             "created_by",
         ],
     )

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hall32.core.models import Job
 from hall32.core.schoolyear import SchoolYear, school_year_case
 from hall32.outreach.models import (
     CLASS_KINDS,
@@ -245,7 +246,13 @@ def current_plan(*, event: Event) -> ForumPlan | None:
 
 
 def latest_attempt(*, event: Event) -> ForumPlan | None:
-    return event.plans.first()
+    return event.plans.exclude(status=ForumPlan.Status.PENDING).first()
+
+
+def planning_job(*, event: Event) -> Job | None:
+    """The job of the event's latest planner run, while it is still running."""
+    plan = event.plans.filter(job__isnull=False).select_related("job").first()
+    return plan.job if plan and plan.job and not plan.job.is_finished else None
 
 
 def plan_assignment(*, plan: ForumPlan) -> dict[tuple[int, int], int]:

@@ -315,14 +315,21 @@ def forum_plan_start(*, event: Event, by: User | None, time_limit: float = 10.0)
         job = core_services.job_create(
             kind="forum_plan", params={"event": event.pk, "time_limit": time_limit}, by=by
         )
+        ForumPlan.objects.create(
+            event=event,
+            status=ForumPlan.Status.PENDING,
+            is_current=False,
+            job=job,
+            created_by=by if by and by.pk else None,
+        )
         transaction.on_commit(lambda: compute_forum_plan.delay(job.pk))
     return job
 
 
-def forum_plan_solve(
-    *, event: Event, time_limit: float, by: User | None, progress: forum_opt.Progress | None = None
-) -> tuple[ForumPlan, forum_opt.ForumPlan]:
-    """Solve a forum day and store the result (the solve runs outside any transaction)."""
+def _solve(
+    *, event: Event, time_limit: float, progress: forum_opt.Progress | None
+) -> tuple[forum_opt.ForumPlan, int | None]:
+    """The solver's plan and the first-come-first-served score (outside any transaction)."""
     problem = selectors.forum_problem(event=event)
     greedy = forum_opt.greedy(problem)
     if progress is None:
@@ -331,14 +338,27 @@ def forum_plan_solve(
         result = run_reporting(
             lambda note: forum_opt.solve(problem, time_limit=time_limit, progress=note), progress
         )
-    return _store_plan(event=event, result=result, greedy=greedy.objective, by=by), result
+    return result, greedy.objective
+
+
+def forum_plan_solve(
+    *, event: Event, time_limit: float, by: User | None, progress: forum_opt.Progress | None = None
+) -> tuple[ForumPlan, forum_opt.ForumPlan]:
+    """Solve a forum day now and store the result (the solve runs outside any transaction)."""
+    result, greedy = _solve(event=event, time_limit=time_limit, progress=progress)
+    plan = ForumPlan(event=event, created_by=by if by and by.pk else None)
+    return _store_plan(plan=plan, result=result, greedy=greedy), result
 
 
 def forum_plan_compute(*, job_id: int) -> ForumPlan:
-    """Run the planner job: solve with visible progress, store the plan, finish the job."""
+    """Run the planner job: solve with visible progress, fill in the job's plan, finish the job."""
     job = Job.objects.get(pk=job_id)
     event = Event.objects.get(pk=job.params["event"])
     time_limit = float(job.params.get("time_limit", 10.0))
+    # A job queued before plans were made with their job has none yet.
+    plan = ForumPlan.objects.filter(job=job).first() or ForumPlan(
+        event=event, job=job, created_by=job.created_by
+    )
     core_services.job_progress(job_id=job_id, progress=0, message=_("Préparation du calcul…"))
 
     def report(elapsed: float, objective: int, bound: float) -> None:
@@ -349,7 +369,8 @@ def forum_plan_compute(*, job_id: int) -> ForumPlan:
             message=_("Un planning est trouvé ; recherche d'un meilleur…"),
         )
 
-    plan, result = forum_plan_solve(event=event, time_limit=time_limit, by=job.created_by, progress=report)
+    result, greedy = _solve(event=event, time_limit=time_limit, progress=report)
+    plan = _store_plan(plan=plan, result=result, greedy=greedy)
     url = event.get_staff_url() + "planning/"
     if result.found:
         message = (
@@ -371,26 +392,24 @@ def forum_plan_compute(*, job_id: int) -> ForumPlan:
 
 @transaction.atomic
 def _store_plan(
-    *,
-    event: Event,
-    result: forum_opt.ForumPlan,
-    greedy: int | None,
-    by: User | None,
-    status: str | None = None,
+    *, plan: ForumPlan, result: forum_opt.ForumPlan, greedy: int | None, status: str | None = None
 ) -> ForumPlan:
+    """Fill in `plan` with the result; a plan found becomes the event's current one."""
+    # A finishing job and a hand edit may store at once: each clears the current flag, then sets
+    # its own, and without a lock neither sees the other's new plan, leaving two current plans
+    # (which the partial unique constraint now refuses). Locking the event's row makes the second
+    # wait for the first to commit, then clear its plan in turn.
+    Event.objects.select_for_update().get(pk=plan.event_id)
     if result.found:
-        ForumPlan.objects.filter(event=event, is_current=True).update(is_current=False)
-    plan = ForumPlan.objects.create(
-        event=event,
-        status=status or result.status,
-        objective=result.objective,
-        bound=result.bound,
-        greedy_objective=greedy,
-        seconds=round(result.seconds, 3),
-        reasons=result.reasons,
-        is_current=result.found,
-        created_by=by if by and by.pk else None,
-    )
+        ForumPlan.objects.filter(event_id=plan.event_id, is_current=True).update(is_current=False)
+    plan.status = status or result.status
+    plan.objective = result.objective
+    plan.bound = result.bound
+    plan.greedy_objective = greedy
+    plan.seconds = round(result.seconds, 3)
+    plan.reasons = result.reasons
+    plan.is_current = result.found
+    plan.save()
     PlanAssignment.objects.bulk_create(
         PlanAssignment(plan=plan, booking_id=c, slot_id=s, workshop_id=w)
         for (c, s), w in result.assignment.items()
@@ -420,10 +439,9 @@ def forum_plan_edit(*, plan: ForumPlan, changes: dict[tuple[int, int], int], by:
         objective=forum_opt.objective_of(problem, assignment),
     )
     return _store_plan(
-        event=plan.event,
+        plan=ForumPlan(event=plan.event, created_by=by if by and by.pk else None),
         result=edited,
         greedy=plan.greedy_objective,
-        by=by,
         status=ForumPlan.Status.EDITED,
     )
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from hall32.core.dates import long_date
 from hall32.core.errors import DomainError, Forbidden
 from hall32.core.models import Organisation, User
-from hall32.core.services import validated_save
+from hall32.core.services import ReferenceSeries, reference_issue, validated_save
 from hall32.industry.models import (
     PROJECT_TRANSITIONS,
     Deliverable,
@@ -30,11 +30,12 @@ from hall32.industry.models import (
 QUOTE_VALIDITY_DAYS = 30
 
 
-def _next_number(model: type[Project] | type[Quote], field: str, prefix: str) -> str:
-    """PREFIX-0001, one more than the highest so far (called under the caller's transaction)."""
-    numbers = model.objects.filter(**{f"{field}__startswith": prefix}).values_list(field, flat=True)
-    highest = max((int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()), default=0)
-    return f"{prefix}{highest + 1:03d}"
+PROJECT_REFERENCES = ReferenceSeries(
+    kind="industry.project", model=Project, field="reference", prefix="PI-{year}-", digits=3
+)
+QUOTE_NUMBERS = ReferenceSeries(
+    kind="industry.quote", model=Quote, field="number", prefix="DEV-{year}-", digits=3
+)
 
 
 def _step(project: Project, *, from_status: str, by: User | None, note: str = "") -> None:
@@ -55,7 +56,7 @@ def project_create(*, project: Project, by: User | None) -> Project:
         raise DomainError(_("Le client d'un projet est une entreprise."), field="client")
     project.requested_on = project.requested_on or timezone.localdate()
     project.status = ProjectStatus.REQUEST
-    project.reference = _next_number(Project, "reference", f"PI-{project.requested_on.year}-")
+    project.reference = reference_issue(series=PROJECT_REFERENCES, year=project.requested_on.year)
     validated_save(project)
     _step(project, from_status="", by=by, note=_("Demande enregistrée."))
     return project
@@ -206,7 +207,7 @@ def quote_create(*, project: Project, lines: list[LineInput], notes: str = "") -
         raise DomainError(_("Un devis compte au moins une ligne."), field="lines")
     year = timezone.localdate().year
     quote = Quote.objects.create(
-        project=project, number=_next_number(Quote, "number", f"DEV-{year}-"), notes=notes
+        project=project, number=reference_issue(series=QUOTE_NUMBERS, year=year), notes=notes
     )
     quote_set_lines(quote=quote, lines=lines)
     return quote

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.errors import DomainError
-from hall32.core.models import Job
 from hall32.core.web import posted, report_job, require_perm
 from hall32.outreach import ical, selectors, services
 from hall32.outreach.forms import PlanEditForm, SlotFormSet, WorkshopFormSet
@@ -30,7 +29,6 @@ def planning(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = selectors.latest_attempt(event=event)
     grid = selectors.plan_grid(plan=plan) if plan else None
     edit_form = PlanEditForm(grid=grid, workshops=event.workshops.all()) if grid else None
-    job = Job.objects.filter(kind="forum_plan", params__event=event.pk).order_by("-created_at").first()
     problem = selectors.forum_problem(event=event)
     return render(
         request,
@@ -42,7 +40,7 @@ def planning(request: HttpRequest, pk: int) -> HttpResponse:
             "grid": grid,
             "summary": selectors.plan_summary(plan=plan, grid=grid) if grid else None,
             "edit_form": edit_form,
-            "job": job if job and not job.is_finished else None,
+            "job": selectors.planning_job(event=event),
             "classes": len(problem.classes),
             "workshops": event.workshops.select_related("trade", "room").prefetch_related("apprentices"),
             "slots": event.slots.all(),

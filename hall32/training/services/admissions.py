@@ -54,16 +54,9 @@ def _notify(application_id: int, kind: str) -> None:
     transaction.on_commit(lambda: send_application_email.delay(application_id, kind))
 
 
-def _reference(year: int) -> str:
-    prefix = f"C{year}-"
-    last = (
-        Application.objects.filter(reference__startswith=prefix)
-        .order_by("-reference")
-        .values_list("reference", flat=True)
-        .first()
-    )
-    number = int(last.removeprefix(prefix)) + 1 if last else 1
-    return f"{prefix}{number:04d}"
+APPLICATION_REFERENCES = core_services.ReferenceSeries(
+    kind="training.application", model=Application, field="reference", prefix="C{year}-", digits=4
+)
 
 
 @transaction.atomic
@@ -153,7 +146,7 @@ def application_submit(
             child=person, guardian=parent, defaults={"relationship": guardian.relationship}
         )
     application = Application.objects.create(
-        reference=_reference(school_year),
+        reference=core_services.reference_issue(series=APPLICATION_REFERENCES, year=school_year),
         applicant=person,
         course=course,
         school_year=school_year,

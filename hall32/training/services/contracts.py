@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from hall32.core.errors import DomainError
 from hall32.core.models import Person, User
+from hall32.core.services import ReferenceSeries, reference_issue
 from hall32.training import law
 from hall32.training.models import (
     Application,
@@ -81,15 +82,9 @@ def contract_problems(
     )
 
 
-def _reference(contract: Contract) -> str:
-    prefix = f"A{contract.start_date:%Y}-"
-    last = (
-        Contract.objects.filter(reference__startswith=prefix)
-        .order_by("-reference")
-        .values_list("reference", flat=True)
-        .first()
-    )
-    return f"{prefix}{(int(last.removeprefix(prefix)) + 1 if last else 1):05d}"
+CONTRACT_REFERENCES = ReferenceSeries(
+    kind="training.contract", model=Contract, field="reference", prefix="A{year}-", digits=5
+)
 
 
 @transaction.atomic
@@ -113,7 +108,7 @@ def contract_save(
             errors.setdefault(problem.field, []).append(problem.message)
         raise DomainError(problems[0].message, field=problems[0].field, code=problems[0].code, errors=errors)
     if not contract.reference:
-        contract.reference = _reference(contract)
+        contract.reference = reference_issue(series=CONTRACT_REFERENCES, year=contract.start_date.year)
     contract.full_clean(exclude=["reference"])
     contract.save()
     contract.tutors.all().delete()

@@ -144,7 +144,7 @@ def test_the_feed_gives_paris_times_with_their_vtimezone(client, family):
     assert session["DTSTART"].dt.time() == dt.time(8, 30)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_migration_gives_each_old_link_to_its_learners_account_and_keeps_its_url(client):
     before, after = [("training", "0002_announcements")], [("training", "0003_calendar_token_per_subscriber")]
     executor = MigrationExecutor(connection)
