@@ -17,12 +17,20 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hall32.core import access, audit_display, dashboard, selectors, services
-from hall32.core.errors import DomainError
 from hall32.core.filters import AuditFilter, OrganisationFilter, PersonFilter
 from hall32.core.forms import ConfirmForm, OrganisationForm, PersonForm
 from hall32.core.listing import Listing
 from hall32.core.models import Job, Organisation, Person
-from hall32.core.web import check_perm, confirm_page, form_page, posted, render_page, require_perm, save_form
+from hall32.core.web import (
+    check_perm,
+    confirm_page,
+    form_page,
+    posted,
+    render_page,
+    require_perm,
+    run_action,
+    save_form,
+)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -230,13 +238,11 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def person_export(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     check_perm(request, "core.export_person", person)
-    try:
-        data = services.person_export(person=person, by=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
+    exported = run_action(request, lambda: services.person_export(person=person, by=request.user))
+    if not exported:
         return redirect("core:home")
     response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2),
+        json.dumps(exported.result, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
     stamp = timezone.localdate().isoformat()

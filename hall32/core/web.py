@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -111,16 +112,46 @@ def form_error(form: forms.Form, error: DomainError | ValidationError) -> None:
             form.add_error(target, message)
 
 
-def run_action(request: HttpRequest, action: Callable[[], Any], success: str | Callable[[Any], str]) -> bool:
-    """Run a service behind a button, where no form carries its errors: its refusal, or the success
-    message (a string, or a function of the service's result), is shown on the next page."""
+@dataclass(frozen=True)
+class Attempt:
+    """What a service run behind a page did: its result, or its refusal (then it is falsy)."""
+
+    result: Any = None
+    error: DomainError | None = None
+
+    def __bool__(self) -> bool:
+        return self.error is None
+
+
+def attempt(action: Callable[[], Any], *, denied: bool = False) -> Attempt:
+    """Run a service and hand back its refusal instead of raising it, for a view that shows it its
+    own way (a fragment, a preview). With `denied`, a refusal for lack of rights is a 403 page:
+    the service knows who may act on which record, and the user reached a button not meant for them."""
     try:
-        result = action()
+        return Attempt(result=action())
     except DomainError as error:
-        messages.error(request, error.message)
-        return False
-    messages.success(request, success(result) if callable(success) else success)
-    return True
+        if denied and error.status_code == 403:
+            raise PermissionDenied from None
+        return Attempt(error=error)
+
+
+def run_action(
+    request: HttpRequest,
+    action: Callable[[], Any],
+    success: str | Callable[[Any], str] | None = None,
+    *,
+    refused: str = "%(why)s",
+    denied: bool = False,
+) -> Attempt:
+    """Run a service behind a button, where no form carries its errors: its refusal (within
+    `refused`), or the success message (a string, or a function of the service's result; none for
+    a job that reports itself), is shown on the next page."""
+    outcome = attempt(action, denied=denied)
+    if outcome.error is not None:
+        messages.error(request, refused % {"why": outcome.error.message})
+    elif success is not None:
+        messages.success(request, success(outcome.result) if callable(success) else success)
+    return outcome
 
 
 def report_job(request: HttpRequest, job: Job, *, done: str, queued: str, failed: str = "%(why)s") -> bool:
@@ -137,14 +168,29 @@ def report_job(request: HttpRequest, job: Job, *, done: str, queued: str, failed
     return True
 
 
-def save_form(request: HttpRequest, form: forms.Form, action: Callable[[], Any], success: str) -> Any | None:
-    """Run a service for a valid form; on refusal put the errors on the form and return None."""
-    if not form.is_valid():
+def save_form(
+    request: HttpRequest,
+    form: forms.Form,
+    action: Callable[[], Any],
+    success: str | Callable[[Any], str] | None,
+    *,
+    also: Iterable[Any] = (),
+    on_error: Callable[[DomainError | ValidationError], None] | None = None,
+    denied: bool = False,
+) -> Any | None:
+    """Run a service for a valid form (and valid formsets `also`); on refusal put the errors on the
+    form (or where `on_error` puts them) and return None. `success` is said on the next page: a
+    string, a function of the service's result, or None when the view words it itself."""
+    valid = [f.is_valid() for f in (form, *also)]  # each one, so that every form shows its errors
+    if not all(valid):
         return None
     try:
         result = action()
     except (DomainError, ValidationError) as error:
-        form_error(form, error)
+        if denied and isinstance(error, DomainError) and error.status_code == 403:
+            raise PermissionDenied from None
+        (on_error or functools.partial(form_error, form))(error)
         return None
-    messages.success(request, success)
+    if success is not None:
+        messages.success(request, success(result) if callable(success) else success)
     return result

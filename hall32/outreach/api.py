@@ -134,28 +134,18 @@ def event_detail(request: HttpRequest, event_id: int):
 )
 def booking_create(request: HttpRequest, event_id: int, payload: ClassBookingIn):
     event = get_object_or_404(Event.objects.public(), pk=event_id)
-    school = None
-    if payload.school_id is not None:
-        school = get_object_or_404(Organisation, pk=payload.school_id)
-    school = services.school_for(
-        school=school,
-        name=payload.school_name,
-        postcode=payload.school_postcode,
-        uai=payload.school_uai,
-    )
-    teacher = services.teacher_for(
+    picked = get_object_or_404(Organisation, pk=payload.school_id) if payload.school_id is not None else None
+    booking = services.booking_request(
+        event=event,
+        school=services.SchoolChoice(
+            picked, payload.school_name, payload.school_postcode, payload.school_uai
+        ),
         contact=services.TeacherContact(
             payload.teacher.first_name,
             payload.teacher.last_name,
             payload.teacher.email,
             payload.teacher.phone,
         ),
-        school=school,
-    )
-    booking = services.booking_create(
-        event=event,
-        school=school,
-        teacher=teacher,
         class_name=payload.class_name,
         level=payload.level,
         girls=payload.girls,

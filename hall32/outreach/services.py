@@ -232,6 +232,51 @@ def booking_create(
     return booking
 
 
+@dataclass(frozen=True)
+class SchoolChoice:
+    """The school picked in the list, or the one the teacher typed."""
+
+    school: Organisation | None
+    name: str = ""
+    postcode: str = ""
+    uai: str = ""
+
+
+@transaction.atomic
+def booking_request(
+    *,
+    event: Event,
+    school: SchoolChoice,
+    contact: TeacherContact,
+    class_name: str,
+    level: str,
+    girls: int,
+    boys: int,
+    arrival: dt.time | None = None,
+    departure: dt.time | None = None,
+    needs: str = "",
+    preferences: Iterable[int] = (),
+    booked_by: User | None = None,
+) -> ClassBooking:
+    """A teacher's request, from the page or the API: their school and their record found or made,
+    then the class booked; a refused booking leaves no new school or teacher behind."""
+    found = school_for(school=school.school, name=school.name, postcode=school.postcode, uai=school.uai)
+    return booking_create(
+        event=event,
+        school=found,
+        teacher=teacher_for(contact=contact, school=found),
+        class_name=class_name,
+        level=level,
+        girls=girls,
+        boys=boys,
+        arrival=arrival,
+        departure=departure,
+        needs=needs,
+        preferences=preferences,
+        booked_by=booked_by,
+    )
+
+
 @transaction.atomic
 def booking_cancel(*, booking: ClassBooking) -> ClassBooking:
     """Cancel a booking; the freed places go to the waiting classes, in order."""

@@ -13,13 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.dates import long_date
-from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
 from hall32.core.web import (
     check_perm,
     confirm_page,
-    form_error,
     form_page,
     posted,
     render_page,
@@ -292,6 +290,12 @@ def deliverable_file(request: HttpRequest, pk: int, deliverable_pk: int) -> File
 # --- Quotes --------------------------------------------------------------------------------------
 
 
+def _quote_save(project: Project, quote: Quote | None, lines: list[services.LineInput], notes: str) -> Quote:
+    if quote:
+        return services.quote_set_lines(quote=quote, lines=lines, notes=notes)
+    return services.quote_create(project=project, lines=lines, notes=notes)
+
+
 def _lines_from(formset) -> list[services.LineInput]:
     lines = []
     for form in formset.forms:
@@ -344,18 +348,16 @@ def quote_edit(request: HttpRequest, pk: int | None = None, project_pk: int | No
     )
     formset = QuoteLineFormSet(posted(request), initial=initial_lines, prefix="lines")
     notes = QuoteNotesForm(posted(request), initial={"notes": quote.notes} if quote else None)
-    if request.method == "POST" and formset.is_valid() and notes.is_valid():
-        lines = _lines_from(formset)
-        try:
-            if quote:
-                services.quote_set_lines(quote=quote, lines=lines, notes=notes.cleaned_data["notes"])
-            else:
-                quote = services.quote_create(project=project, lines=lines, notes=notes.cleaned_data["notes"])
-        except DomainError as error:
-            form_error(notes, error)
-        else:
-            messages.success(request, _("Devis %(n)s enregistré (brouillon).") % {"n": quote.number})
-            return redirect(quote)
+    if request.method == "POST":
+        saved = save_form(
+            request,
+            notes,
+            lambda: _quote_save(project, quote, _lines_from(formset), notes.cleaned_data["notes"]),
+            lambda saved: _("Devis %(n)s enregistré (brouillon).") % {"n": saved.number},
+            also=[formset],
+        )
+        if saved:
+            return redirect(saved)
     return render(
         request,
         "industry/quote_form.html",

@@ -2,6 +2,7 @@
 
 import pytest
 
+from hall32.core.models import Organisation, Person
 from hall32.core.roles import Role
 from hall32.core.tests.factories import SchoolFactory
 from hall32.outreach.models import ClassBooking
@@ -110,6 +111,26 @@ def test_a_full_event_answers_with_the_waiting_position(client):
     )
 
     assert response.json()["status"] == "waitlisted" and response.json()["waiting_position"] == 1
+
+
+def test_a_refused_booking_leaves_no_new_school_or_teacher_behind(client):
+    event = EventFactory(registration_open=False)
+
+    response = client.post(
+        f"/api/outreach/events/{event.pk}/bookings",
+        payload(
+            SchoolFactory(),
+            school_id=None,
+            school_name="Collège Jean Macé",
+            school_postcode="69008",
+            teacher={"first_name": "Yann", "last_name": "Le Goff", "email": "yann@college.example"},
+        ),
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert not Organisation.objects.filter(name="Collège Jean Macé").exists()
+    assert not Person.objects.filter(email="yann@college.example").exists()
 
 
 def test_cancelling_through_the_api(client):

@@ -14,13 +14,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.demo import FIRST_YEAR
-from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
 from hall32.core.models import Person
 from hall32.core.roles import STAFF_ROLES
 from hall32.core.schoolyear import SchoolYear, school_years
 from hall32.core.web import (
+    attempt,
     check_perm,
     confirm_page,
     form_page,
@@ -219,17 +219,13 @@ def event_tally(request: HttpRequest, pk: int) -> HttpResponse:
 @require_perm("outreach.manage_events")
 def booking_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     booking = get_object_or_404(ClassBooking.objects.select_related("event"), pk=pk)
-    try:
-        if action == "absent":
-            services.booking_set_status(booking=booking, status=ClassBooking.Status.NO_SHOW)
-            messages.success(request, _("Classe marquée absente."))
-        elif action == "present":
-            services.booking_set_status(booking=booking, status=ClassBooking.Status.CONFIRMED)
-            messages.success(request, _("Classe marquée présente."))
-        else:
-            return HttpResponse(status=404)
-    except DomainError as error:
-        messages.error(request, error.message)
+    if action == "absent":
+        status, said = ClassBooking.Status.NO_SHOW, _("Classe marquée absente.")
+    elif action == "present":
+        status, said = ClassBooking.Status.CONFIRMED, _("Classe marquée présente.")
+    else:
+        return HttpResponse(status=404)
+    run_action(request, lambda: services.booking_set_status(booking=booking, status=status), said)
     return redirect(booking.event.get_staff_url())
 
 
@@ -373,11 +369,9 @@ def check_in_mark(request: HttpRequest, pk: int, registration_pk: int) -> HttpRe
         selectors.check_in_list(event=event).select_related("event"), pk=registration_pk
     )
     came = request.POST.get("came") != "0"
-    error = None
-    try:
-        registration = services.visitor_check_in(registration=registration, came=came)
-    except DomainError as refused:
-        error = refused.message
+    done = attempt(lambda: services.visitor_check_in(registration=registration, came=came))
+    registration = done.result or registration
+    error = done.error.message if done.error else None
     if getattr(request, "htmx", None):  # the row again, and the counts at the top (out of band)
         context = {
             "event": event,

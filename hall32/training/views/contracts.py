@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import django_filters
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,18 +11,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.errors import DomainError
 from hall32.core.listing import Listing, SearchFilterSet
 from hall32.core.models import Organisation, Person
 from hall32.core.schoolyear import SchoolYear
 from hall32.core.web import (
     check_perm,
     confirm_page,
-    form_error,
     posted,
     render_page,
     require_perm,
     run_action,
+    save_form,
 )
 from hall32.training import selectors
 from hall32.training.forms import BreakForm, ContractForm, SignForm
@@ -87,12 +85,13 @@ def _contract_form(request: HttpRequest, contract: Contract | None) -> HttpRespo
             }
     form = ContractForm(posted(request), instance=contract, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.contract_save(contract=form.instance, tutors=_tutors(form), pay=form.pay())
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Contrat enregistré : toutes les règles sont respectées."))
+        saved = save_form(
+            request,
+            form,
+            lambda: services.contract_save(contract=form.instance, tutors=_tutors(form), pay=form.pay()),
+            _("Contrat enregistré : toutes les règles sont respectées."),
+        )
+        if saved is not None:
             return redirect(saved)
     return render(
         request,
@@ -179,14 +178,15 @@ def contract_break(request: HttpRequest, pk: int) -> HttpResponse:
     contract = get_object_or_404(Contract, pk=pk)
     form = BreakForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.contract_break(
+        saved = save_form(
+            request,
+            form,
+            lambda: services.contract_break(
                 contract=contract, on=form.cleaned_data["broken_on"], reason=form.cleaned_data["break_reason"]
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Rupture enregistrée."))
+            ),
+            _("Rupture enregistrée."),
+        )
+        if saved is not None:
             return redirect(contract)
     return confirm_page(
         request,
