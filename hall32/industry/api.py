@@ -12,8 +12,8 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from hall32.api import Day, Moment, MomentQuery, Pages, api_enum, require
-from hall32.core.errors import DomainError
 from hall32.core.models import Job
+from hall32.industry.errors import IndustryError
 from hall32.industry.models import (
     Booking,
     Equipment,
@@ -116,7 +116,7 @@ def equipment_free(
 ):
     require(request, "industry.book_equipment")
     if end <= start:
-        raise DomainError("La fin doit être après le début.", field="end", status=422)
+        raise IndustryError("La fin doit être après le début.", field="end", status=422)
     return equipment_selectors.free_equipment(start=start, end=end, category=category or "")
 
 
@@ -157,7 +157,7 @@ def booking_create(request: HttpRequest, payload: BookingIn):
 def _my_booking(request: HttpRequest, booking_id: int) -> Booking:
     booking = get_object_or_404(Booking.objects.select_related("equipment", "user"), pk=booking_id)
     if not (booking.user_id == request.user.pk or request.user.has_perm("industry.view_booking_details")):
-        raise DomainError("Introuvable.", code="not_found", status=404)
+        raise IndustryError("Introuvable.", code="not_found", status=404)
     return booking
 
 
@@ -331,7 +331,7 @@ def schedule_create(request: HttpRequest, payload: ScheduleIn):
         if op.equipment_id not in machines
     }
     if errors:
-        raise DomainError("Machine inconnue.", errors=errors, status=422)
+        raise IndustryError("Machine inconnue.", errors=errors, status=422)
     project = get_object_or_404(Project, pk=payload.project_id) if payload.project_id else None
     run = schedule_services.schedule_create(
         run=ScheduleRun(

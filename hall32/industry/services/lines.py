@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hall32.core import services as core_services
-from hall32.core.errors import DomainError
 from hall32.core.jobs import run_reporting
 from hall32.core.models import Job, User
 from hall32.core.services import validated_save
+from hall32.industry.errors import IndustryError
 from hall32.industry.models import LineConfiguration, LineModule, SimulationRun
 from hall32.industry.simulation import line as sim
 
@@ -113,7 +113,7 @@ def validate(spec: dict[str, Any]) -> sim.Line:
         return sim.parse_line(spec)
     except sim.LineError as error:
         first = next(iter(error.errors.values()))[0]
-        raise DomainError(first, errors=error.errors, code="invalid_line") from error
+        raise IndustryError(first, errors=error.errors, code="invalid_line") from error
 
 
 @transaction.atomic
@@ -121,9 +121,9 @@ def line_save(
     *, line: LineConfiguration, modules: list[dict[str, Any]], by: User | None = None
 ) -> LineConfiguration:
     """Store a configuration and its modules (replacing the old ones) once the simulator accepts
-    them; DomainError.errors carries the simulator's field paths."""
+    them; IndustryError.errors carries the simulator's field paths."""
     if line.warmup_hours >= line.horizon_hours:
-        raise DomainError(
+        raise IndustryError(
             _("La mise en régime doit être plus courte que la durée simulée."), field="warmup_hours"
         )
     validate(line_spec(line, modules))
@@ -200,11 +200,11 @@ def simulation_start(
     validate(spec)
     if kind == SimulationRun.Kind.IMPROVE:
         if not line.target_per_hour:
-            raise DomainError(
+            raise IndustryError(
                 _("Indiquez d'abord le débit visé de cette configuration."), field="target_per_hour"
             )
         if not any(m.investment is not None for m in line.modules.all()):
-            raise DomainError(
+            raise IndustryError(
                 _(
                     "Indiquez le coût d'une unité de plus sur au moins un module : c'est parmi eux que l'on cherche."
                 )

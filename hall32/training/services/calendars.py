@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hall32.core import tokens
-from hall32.core.errors import Forbidden
 from hall32.core.models import Person, User
+from hall32.training.errors import Forbidden
 from hall32.training.models import CalendarToken
 
 
