@@ -16,7 +16,7 @@ from django.shortcuts import render
 
 from hall32.core.errors import DomainError
 from hall32.core.models import Job
-from hall32.core.services import errors_from
+from hall32.core.services import Rows, errors_from
 
 
 def require_perm(perm: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
@@ -97,6 +97,22 @@ def confirm_page(
         **extra,
     }
     return render(request, "core/confirm.html", context, status=status)
+
+
+def form_row(form: forms.ModelForm) -> tuple[Any, dict[str, Any]]:
+    """A valid model form's instance, unsaved, and the values of its many-to-many fields, for a
+    service to write (core.services.Rows)."""
+    row = form.save(commit=False)
+    names = {f.name for f in row._meta.many_to_many}
+    return row, {name: value for name, value in form.cleaned_data.items() if name in names}
+
+
+def formset_rows(formset: Any) -> Rows:
+    """What a valid model formset asks for, built and not written: the changed and new rows, the
+    rows ticked for deletion."""
+    built = {id(row) for row in formset.save(commit=False)}  # writes nothing; lists the deletions
+    saved = [form_row(form) for form in formset.forms if id(form.instance) in built]
+    return Rows(saved=saved, deleted=list(formset.deleted_objects))
 
 
 def form_error(form: forms.Form, error: DomainError | ValidationError) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Sum
@@ -20,6 +21,7 @@ from hall32.core.models import Job, Organisation, Person, User
 from hall32.outreach import selectors
 from hall32.outreach.errors import Conflict, OutreachError
 from hall32.outreach.models import (
+    ApprenticeAvailability,
     ClassBooking,
     Event,
     EventKind,
@@ -570,6 +572,34 @@ def visitor_check_in(*, registration: VisitorRegistration, came: bool = True) ->
         registration.attended = came
         registration.save(update_fields=["attended", "updated_at"])
     return registration
+
+
+@transaction.atomic
+def forum_setup_save(*, workshops: core_services.Rows, slots: core_services.Rows) -> None:
+    """A forum's workshops (with their apprentices) and its slots as the planner set them, all or
+    nothing: the plan is computed from both."""
+    core_services.rows_apply(slots)
+    core_services.rows_apply(workshops)
+
+
+@transaction.atomic
+def tour_slots_save(*, slots: core_services.Rows) -> None:
+    """An open day's tour departures as the team set them."""
+    core_services.rows_apply(slots)
+
+
+@transaction.atomic
+def availability_set(
+    *, availability: ApprenticeAvailability, many: dict[str, Iterable[Any]]
+) -> ApprenticeAvailability:
+    """What an apprentice can give on an event (`many`: the slots), replacing what they said
+    before, one row per apprentice and event: the old row goes and the new one comes in one
+    transaction, so a failed save leaves the old availability, not none."""
+    ApprenticeAvailability.objects.filter(
+        event=availability.event, apprentice=availability.apprentice
+    ).delete()
+    core_services.rows_apply(core_services.Rows(saved=[(availability, many)]))
+    return availability
 
 
 @transaction.atomic

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.models import Job
-from hall32.core.web import posted, report_job, require_perm, run_action
+from hall32.core.web import formset_rows, posted, report_job, require_perm, run_action
 from hall32.outreach import ical, selectors, services
 from hall32.outreach.forms import PlanEditForm, SlotFormSet, WorkshopFormSet
 from hall32.outreach.models import ClassBooking, Event, EventKind, ForumPlan
@@ -63,9 +62,7 @@ def planning_setup(request: HttpRequest, pk: int) -> HttpResponse:
     for form in workshops.forms:
         form.fields["apprentices"].queryset = learners
     if request.method == "POST" and workshops.is_valid() and slots.is_valid():
-        with transaction.atomic():
-            workshops.save()
-            slots.save()
+        services.forum_setup_save(workshops=formset_rows(workshops), slots=formset_rows(slots))
         messages.success(request, _("Ateliers et créneaux enregistrés."))
         return redirect("outreach:planning", pk=pk)
     if request.method == "POST":

@@ -24,6 +24,8 @@ from hall32.core.web import (
     check_perm,
     confirm_page,
     form_page,
+    form_row,
+    formset_rows,
     posted,
     render_page,
     require_perm,
@@ -40,7 +42,6 @@ from hall32.outreach.forms import (
     TourSlotFormSet,
 )
 from hall32.outreach.models import (
-    ApprenticeAvailability,
     ClassBooking,
     Event,
     EventKind,
@@ -276,14 +277,12 @@ def open_day(request: HttpRequest, pk: int) -> HttpResponse:
         check_perm(request, "outreach.manage_events")
         kind = request.POST.get("form")
         if kind == "slots" and slots_formset.is_valid():
-            slots_formset.save()
+            services.tour_slots_save(slots=formset_rows(slots_formset))
             messages.success(request, _("Départs de visite enregistrés."))
             return redirect("outreach:open_day", pk=pk)
         if kind == "guide" and availability_form.is_valid():
-            ApprenticeAvailability.objects.filter(
-                event=event, apprentice=availability_form.cleaned_data["apprentice"]
-            ).delete()
-            availability_form.save()
+            availability, many = form_row(availability_form)
+            services.availability_set(availability=availability, many=many)
             messages.success(request, _("Disponibilités enregistrées."))
             return redirect("outreach:open_day", pk=pk)
         if kind == "rota":
