@@ -333,6 +333,9 @@ def schedule_create(request: HttpRequest, payload: ScheduleIn):
     if errors:
         raise IndustryError("Machine inconnue.", errors=errors, status=422)
     project = get_object_or_404(Project, pk=payload.project_id) if payload.project_id else None
+    rows = [
+        (job.label, machines[op.equipment_id], op.minutes) for job in payload.jobs for op in job.operations
+    ]
     run = schedule_services.schedule_create(
         run=ScheduleRun(
             name=payload.name,
@@ -341,11 +344,8 @@ def schedule_create(request: HttpRequest, payload: ScheduleIn):
             project=project,
         ),
         by=request.user,
+        rows=rows,
     )
-    rows = [
-        (job.label, machines[op.equipment_id], op.minutes) for job in payload.jobs for op in job.operations
-    ]
-    schedule_services.schedule_set_operations(run=run, rows=rows)
     return Status(201, _schedule_out(run))
 
 
@@ -453,12 +453,7 @@ def _line_out(line: LineConfiguration) -> dict[str, Any]:
 )
 def line_create(request: HttpRequest, payload: LineIn):
     require(request, "industry.simulate_lines")
-    spec = payload.model_dump(mode="json", include={"arrival", "stations"}, exclude_none=True)
-    line_services.validate(spec)
-    arrival = spec.get("arrival") or {}
-    arrival_kind = arrival.get("kind", "")
-    values = [arrival.get(n) for n in line_services.sim.DISTRIBUTIONS.get(arrival_kind, ())]
-    line = LineConfiguration(
+    line = line_services.line_create_from_spec(
         name=payload.name,
         description=payload.description,
         target_per_hour=payload.target_per_hour,
@@ -466,12 +461,9 @@ def line_create(request: HttpRequest, payload: LineIn):
         warmup_hours=payload.warmup_hours,
         replications=payload.replications,
         seed=payload.seed,
-        arrival_distribution=arrival_kind,
-        arrival_p1=values[0] if len(values) > 0 else None,
-        arrival_p2=values[1] if len(values) > 1 else None,
-        arrival_p3=values[2] if len(values) > 2 else None,
+        spec=payload.model_dump(mode="json", include={"arrival", "stations"}, exclude_none=True),
+        by=request.user,
     )
-    line = line_services.line_save(line=line, modules=line_services.modules_from_spec(spec), by=request.user)
     return Status(201, _line_out(line))
 
 

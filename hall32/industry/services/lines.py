@@ -138,6 +138,41 @@ def line_save(
     return line
 
 
+@transaction.atomic
+def line_create_from_spec(
+    *,
+    name: str,
+    spec: dict[str, Any],
+    by: User | None,
+    description: str = "",
+    target_per_hour: float | None = None,
+    horizon_hours: int = 480,
+    warmup_hours: int = 24,
+    replications: int = 5,
+    seed: int = 1,
+) -> LineConfiguration:
+    """A configuration written in the simulator's vocabulary (the API's): refused with the
+    simulator's own field paths (stations.2.process.kind), else stored as the pages store one."""
+    validate(spec)
+    arrival = spec.get("arrival") or {}
+    arrival_kind = arrival.get("kind", "")
+    values = [arrival.get(n) for n in sim.DISTRIBUTIONS.get(arrival_kind, ())]
+    line = LineConfiguration(
+        name=name,
+        description=description,
+        target_per_hour=target_per_hour,
+        horizon_hours=horizon_hours,
+        warmup_hours=warmup_hours,
+        replications=replications,
+        seed=seed,
+        arrival_distribution=arrival_kind,
+        arrival_p1=values[0] if len(values) > 0 else None,
+        arrival_p2=values[1] if len(values) > 1 else None,
+        arrival_p3=values[2] if len(values) > 2 else None,
+    )
+    return line_save(line=line, modules=modules_from_spec(spec), by=by)
+
+
 def modules_from_spec(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """The simulator's vocabulary back into module rows (for the API)."""
     rows = []

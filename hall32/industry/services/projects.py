@@ -18,6 +18,7 @@ from hall32.industry.errors import Forbidden, IndustryError
 from hall32.industry.models import (
     PROJECT_TRANSITIONS,
     Deliverable,
+    Equipment,
     Project,
     ProjectKind,
     ProjectStatus,
@@ -194,7 +195,7 @@ class LineInput:
     label: str
     quantity: Decimal
     unit: str
-    unit_price: Decimal
+    unit_price: Decimal | None  # None on a machine line: the machine's hourly rate
     equipment_id: int | None = None
 
 
@@ -212,12 +213,32 @@ def quote_create(*, project: Project, lines: list[LineInput], notes: str = "") -
     return quote
 
 
+def _unit_prices(lines: list[LineInput]) -> list[Decimal]:
+    """Each line's price: the one given, else, on a machine line, the machine's hourly rate (for
+    the pages and the API alike)."""
+    rates = dict(
+        Equipment.objects.filter(
+            pk__in={line.equipment_id for line in lines if line.equipment_id}
+        ).values_list("pk", "hourly_rate")
+    )
+    prices = []
+    for line in lines:
+        price = line.unit_price
+        if price is None and line.kind == QuoteLine.Kind.MACHINE:
+            price = rates.get(line.equipment_id)
+        if price is None:
+            raise IndustryError(_("Indiquez le prix unitaire."), field="unit_price")
+        prices.append(price)
+    return prices
+
+
 @transaction.atomic
 def quote_set_lines(*, quote: Quote, lines: list[LineInput], notes: str | None = None) -> Quote:
     if quote.status != Quote.Status.DRAFT:
         raise IndustryError(_("Seul un devis en brouillon se modifie ; faites-en un nouveau."))
     if not lines:
         raise IndustryError(_("Un devis compte au moins une ligne."), field="lines")
+    prices = _unit_prices(lines)
     quote.lines.all().delete()
     QuoteLine.objects.bulk_create(
         QuoteLine(
@@ -227,10 +248,10 @@ def quote_set_lines(*, quote: Quote, lines: list[LineInput], notes: str | None =
             label=line.label.strip(),
             quantity=line.quantity,
             unit=line.unit.strip() or "h",
-            unit_price=line.unit_price,
+            unit_price=price,
             equipment_id=line.equipment_id,
         )
-        for i, line in enumerate(lines)
+        for i, (line, price) in enumerate(zip(lines, prices, strict=True))
     )
     if notes is not None:
         quote.notes = notes

@@ -58,9 +58,16 @@ def _origin(run: ScheduleRun) -> dt.datetime:
 
 
 @transaction.atomic
-def schedule_create(*, run: ScheduleRun, by: User | None) -> ScheduleRun:
+def schedule_create(
+    *, run: ScheduleRun, by: User | None, rows: list[tuple[str, Equipment, int]] | None = None
+) -> ScheduleRun:
+    """A new schedule, with its operations when they are known (the API sends both): refused
+    operations leave no empty schedule behind."""
     run.created_by = by if by and by.pk else None
-    return validated_save(run)
+    validated_save(run)
+    if rows is not None:
+        schedule_set_operations(run=run, rows=rows)
+    return run
 
 
 @transaction.atomic

@@ -309,7 +309,7 @@ def _lines_from(formset) -> list[services.LineInput]:
                 label=data["label"],
                 quantity=data["quantity"],
                 unit=data.get("unit") or "h",
-                unit_price=data["unit_price"],
+                unit_price=data["unit_price"],  # None on a machine line: the service prices it
                 equipment_id=equipment.pk if equipment else None,
             )
         )
