@@ -13,6 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from hall32.core.errors import DomainError
 from hall32.core.models import Job
@@ -97,6 +98,19 @@ def confirm_page(
         **extra,
     }
     return render(request, "core/confirm.html", context, status=status)
+
+
+def feed_link_page(request: HttpRequest, raw: str, *, feed: str, title: str, back_href: str) -> HttpResponse:
+    """The page that shows a new calendar link once (its secret is not kept): `feed` is the URL
+    name of the feed, which takes the secret."""
+    url = request.build_absolute_uri(reverse(feed, args=[raw]))
+    context = {
+        "title": title,
+        "url": url,
+        "webcal_url": "webcal://" + url.split("://", 1)[1],
+        "back_href": back_href,
+    }
+    return render(request, "core/feed_link.html", context)
 
 
 def form_row(form: forms.ModelForm) -> tuple[Any, dict[str, Any]]:

@@ -309,6 +309,4 @@ def booking_cancel(*, booking: Booking, by: User) -> Booking:
 def feed_token_issue(*, user: User) -> str:
     """A new secret link to the user's bookings feed, replacing the old one (whose calendars stop
     updating). Returns the secret, the only time it can be read: the database keeps its digest."""
-    raw, digest = tokens.issue()
-    FeedToken.objects.update_or_create(user=user, defaults={"digest": digest, "created_at": timezone.now()})
-    return raw
+    return tokens.replace(FeedToken, user=user)

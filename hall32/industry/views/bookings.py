@@ -17,7 +17,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hall32.core import exports
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
-from hall32.core.web import check_perm, confirm_page, posted, render_page, require_perm, run_action, save_form
+from hall32.core.web import (
+    check_perm,
+    confirm_page,
+    feed_link_page,
+    posted,
+    render_page,
+    require_perm,
+    run_action,
+    save_form,
+)
 from hall32.industry import ical
 from hall32.industry.filters import BookingFilter
 from hall32.industry.forms import BookingForm, FreeMachinesForm
@@ -328,17 +337,12 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
 @require_perm("industry.view_my_bookings")
 def user_feed_renew(request: HttpRequest) -> HttpResponse:
     """A new link to one's bookings feed (the old one stops), shown this once."""
-    raw = services.feed_token_issue(user=request.user)
-    url = request.build_absolute_uri(reverse("industry:user_feed", args=[raw]))
-    return render(
+    return feed_link_page(
         request,
-        "core/feed_link.html",
-        {
-            "title": _("Mes réservations dans mon agenda"),
-            "url": url,
-            "webcal_url": "webcal://" + url.split("://", 1)[1],
-            "back_href": reverse("industry:my_bookings"),
-        },
+        services.feed_token_issue(user=request.user),
+        feed="industry:user_feed",
+        title=_("Mes réservations dans mon agenda"),
+        back_href=reverse("industry:my_bookings"),
     )
 
 

@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from hall32.core.models import Guardianship, Person
-from hall32.core.web import check_perm, posted, require_perm, run_action, save_form
+from hall32.core.web import check_perm, feed_link_page, posted, require_perm, run_action, save_form
 from hall32.training import ical, selectors
 from hall32.training.forms import AttendanceForm, EvaluationForm
 from hall32.training.models import Contract, ContractTutor, Course, Enrolment, Outcome, Session
@@ -246,15 +246,10 @@ def learner_feed_create(request: HttpRequest, pk: int) -> HttpResponse:
     keep working), shown this once."""
     learner = get_object_or_404(Person.objects.active(), pk=pk)
     check_perm(request, "training.view_learner_timetable", learner)
-    raw = calendar_services.calendar_token_issue(person=learner, subscriber=request.user)
-    url = request.build_absolute_uri(reverse("training:learner_feed", args=[raw]))
-    return render(
+    return feed_link_page(
         request,
-        "core/feed_link.html",
-        {
-            "title": _("Emploi du temps de %(name)s dans votre agenda") % {"name": learner.first_name},
-            "url": url,
-            "webcal_url": "webcal://" + url.split("://", 1)[1],
-            "back_href": reverse("training:learner_detail", args=[pk]),
-        },
+        calendar_services.calendar_token_issue(person=learner, subscriber=request.user),
+        feed="training:learner_feed",
+        title=_("Emploi du temps de %(name)s dans votre agenda") % {"name": learner.first_name},
+        back_href=reverse("training:learner_detail", args=[pk]),
     )
