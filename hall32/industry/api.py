@@ -7,13 +7,13 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from hall32.api import Day, Moment, MomentQuery, Pages, api_enum, require
 from hall32.core.models import Job
 from hall32.industry.errors import IndustryError
+from hall32.industry.filters import BookingFilter, ClientProjectFilter, EquipmentFilter, ProjectFilter
 from hall32.industry.models import (
     Booking,
     Equipment,
@@ -97,14 +97,13 @@ class BookingOut(Schema):
 @router.get("/equipment", response=list[EquipmentOut], auth=None, summary="Les machines du Pôle Industrie")
 @paginate(Pages, page_size=50)
 def equipment_list(
-    request: HttpRequest, category: EquipmentCategory | None = None, q: str = Query("", max_length=100)
+    request: HttpRequest,
+    category: EquipmentCategory | None = None,
+    q: str = Query("", max_length=100, description="Nom, code, fabricant, modèle, capacités, description."),
 ):
-    machines = equipment_selectors.equipment_catalogue()
-    if category:
-        machines = machines.filter(category=category)
-    if q:
-        machines = machines.filter(name__icontains=q)
-    return machines
+    # The catalogue page's filter set, so that a search finds the same machines here and there.
+    params = {"q": q, "category": category or ""}
+    return EquipmentFilter(params, queryset=equipment_selectors.equipment_catalogue()).qs
 
 
 @router.get("/equipment/free", response=list[EquipmentOut], summary="Machines libres sur une plage horaire")
@@ -129,8 +128,8 @@ def equipment_detail(request: HttpRequest, equipment_id: int):
 @paginate(Pages, page_size=50)
 def booking_list(request: HttpRequest, upcoming: bool = True):
     require(request, "industry.view_my_bookings")
-    bookings = equipment_selectors.bookings_of(user=request.user).filter(status=Booking.Status.CONFIRMED)
-    return bookings.filter(end__gt=timezone.now()) if upcoming else bookings
+    params = {"status": Booking.Status.CONFIRMED, "when": "upcoming" if upcoming else ""}
+    return BookingFilter(params, queryset=equipment_selectors.bookings_of(user=request.user)).qs
 
 
 @router.post(
@@ -223,13 +222,20 @@ class ReturnOut(Schema):
 
 @router.get("/projects", response=list[ProjectOut], summary="Projets (les siens pour un client)")
 @paginate(Pages, page_size=50)
-def project_list(request: HttpRequest, status: ProjectStatus | None = None):
+def project_list(
+    request: HttpRequest,
+    status: ProjectStatus | None = None,
+    kind: ProjectKind | None = None,
+    q: str = Query("", max_length=100, description="Référence, titre, client, description."),
+):
     if not (
         request.user.has_perm("industry.view_projects") or request.user.has_perm("industry.view_my_projects")
     ):
         require(request, "industry.view_projects")
-    projects = project_selectors.projects_list(user=request.user)
-    return projects.filter(status=status) if status else projects
+    # The pages' filter sets: the team's list, or a client's own projects.
+    filters = ProjectFilter if request.user.has_perm("industry.view_projects") else ClientProjectFilter
+    params = {"q": q, "status": status or "", "kind": kind or ""}
+    return filters(params, queryset=project_selectors.projects_list(user=request.user)).qs
 
 
 @router.get("/projects/{project_id}", response=ProjectOut, summary="Un projet")

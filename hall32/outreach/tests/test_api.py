@@ -147,3 +147,15 @@ def test_reach_needs_a_staff_session(client, as_user, make_user):
     assert client.get("/api/outreach/reach").status_code == 401
     assert as_user(make_user(Role.TEACHER)).get("/api/outreach/reach").status_code == 403
     assert as_user(make_user(Role.DIRECTION)).get("/api/outreach/reach?year=2022").status_code == 200
+
+
+@pytest.mark.parametrize("query", ["?q=clermont", "?q=forum", "?kind=open_day", "?q=hall&kind=forum"])
+def test_the_api_and_the_public_agenda_find_the_same_events(client, query):
+    EventFactory(title="Forum des métiers", city="Clermont-Ferrand", venue="Hall 32")
+    EventFactory(title="Portes ouvertes", kind="open_day", city="Riom", venue="Hall 32")
+    EventFactory(title="Salon de l'apprentissage", kind="fair", city="Clermont-Ferrand", venue="Polydome")
+
+    page = client.get(f"/informer/evenements/{query}").context["listing"].page.object_list
+    api = client.get(f"/api/outreach/events{query}").json()["items"]
+
+    assert sorted(e["id"] for e in api) == sorted(e.pk for e in page) and api

@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-import django_filters
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.listing import Listing, SearchFilterSet
+from hall32.core.listing import Listing
 from hall32.core.web import posted, render_page, require_perm, run_action, save_form
 from hall32.training import selectors
+from hall32.training.filters import ApplicationFilter
 from hall32.training.forms import ApplicationForm, DecisionForm, InterviewForm, MoveForm
 from hall32.training.models import Application, ApplicationStatus, Course, Rubric
 from hall32.training.pdf import decision_letter_pdf
 from hall32.training.services import admissions as services
-
-
-class ApplicationFilter(SearchFilterSet):
-    search_fields = ("reference", "applicant__first_name", "applicant__last_name", "applicant__email")
-    status = django_filters.ChoiceFilter(
-        choices=ApplicationStatus.choices, label=gettext_lazy("Étape"), empty_label=gettext_lazy("Toutes")
-    )
-    course = django_filters.ModelChoiceFilter(
-        queryset=Course.objects.all(), label=gettext_lazy("Formation"), empty_label=gettext_lazy("Toutes")
-    )
-    school_year = django_filters.NumberFilter(label=gettext_lazy("Rentrée"))
-
-    class Meta:
-        model = Application
-        fields = ["q", "status", "course", "school_year"]
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,36 +5,24 @@ from __future__ import annotations
 import base64
 import datetime as dt
 
-import django_filters
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from hall32.core.listing import Listing, SearchFilterSet
+from hall32.core.listing import Listing
 from hall32.core.web import attempt, check_perm, form_page, posted, render_page, require_perm, save_form
 from hall32.training import selectors
+from hall32.training.filters import CohortFilter
 from hall32.training.forms import BulkEnrolForm, ImportForm, TimetableForm
 from hall32.training.importing import read_learners
-from hall32.training.models import Cohort, Course
+from hall32.training.models import Cohort
 from hall32.training.services import cohorts as services
 from hall32.training.services import imports as import_services
-
-
-class CohortFilter(SearchFilterSet):
-    search_fields = ("code", "course__title")
-    course = django_filters.ModelChoiceFilter(
-        queryset=Course.objects.all(), label=gettext_lazy("Formation"), empty_label=gettext_lazy("Toutes")
-    )
-    school_year = django_filters.NumberFilter(label=gettext_lazy("Année de rentrée"))
-
-    class Meta:
-        model = Cohort
-        fields = ["q", "course", "school_year"]
 
 
 @require_perm("training.view_cohorts")

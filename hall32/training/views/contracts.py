@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import django_filters
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.listing import Listing, SearchFilterSet
+from hall32.core.listing import Listing
 from hall32.core.models import Organisation, Person
 from hall32.core.schoolyear import SchoolYear
 from hall32.core.web import (
@@ -24,21 +22,11 @@ from hall32.core.web import (
     save_form,
 )
 from hall32.training import selectors
+from hall32.training.filters import ContractFilter
 from hall32.training.forms import BreakForm, ContractForm, SignForm
 from hall32.training.models import Contract
 from hall32.training.pdf import contract_pdf
 from hall32.training.services import contracts as services
-
-
-class ContractFilter(SearchFilterSet):
-    search_fields = ("reference", "apprentice__last_name", "apprentice__first_name", "employer__name")
-    status = django_filters.ChoiceFilter(
-        choices=Contract.Status.choices, label=gettext_lazy("Statut"), empty_label=gettext_lazy("Tous")
-    )
-
-    class Meta:
-        model = Contract
-        fields = ["q", "status"]
 
 
 @login_required

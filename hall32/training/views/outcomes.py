@@ -2,37 +2,22 @@
 
 from __future__ import annotations
 
-import django_filters
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from hall32.core.demo import FIRST_YEAR
-from hall32.core.listing import Listing, SearchFilterSet
+from hall32.core.listing import Listing
 from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear, school_years
 from hall32.core.web import form_page, posted, render_page, require_perm, save_form
 from hall32.training import selectors
+from hall32.training.filters import OutcomeFilter
 from hall32.training.forms import FollowupForm, OutcomeForm
-from hall32.training.models import Course, Outcome, Situation
+from hall32.training.models import Course, Outcome
 from hall32.training.services import outcomes as services
-
-
-class OutcomeFilter(SearchFilterSet):
-    search_fields = ("learner__last_name", "learner__first_name", "detail")
-    situation = django_filters.ChoiceFilter(
-        choices=Situation.choices, label=gettext_lazy("Situation"), empty_label=gettext_lazy("Toutes")
-    )
-    course = django_filters.ModelChoiceFilter(
-        queryset=Course.objects.all(), label=gettext_lazy("Formation"), empty_label=gettext_lazy("Toutes")
-    )
-
-    class Meta:
-        model = Outcome
-        fields = ["q", "situation", "course"]
 
 
 @require_perm("training.view_outcomes")
