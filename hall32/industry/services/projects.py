@@ -201,7 +201,7 @@ class LineInput:
 
 @transaction.atomic
 def quote_create(*, project: Project, lines: list[LineInput], notes: str = "") -> Quote:
-    if project.status not in {ProjectStatus.STUDY, ProjectStatus.QUOTE}:
+    if not project.may_be_quoted:
         raise IndustryError(_("On chiffre un projet à l'étude ou au stade du devis."))
     if not lines:
         raise IndustryError(_("Un devis compte au moins une ligne."), field="lines")

@@ -76,7 +76,7 @@ def board(request: HttpRequest) -> HttpResponse:
     category = request.GET.get("categorie", "")
     if category not in Equipment.Category.values:
         category = ""
-    rows = selectors.week_board(monday=monday, category=category)
+    rows = selectors.week_board(monday=monday, viewer=request.user, category=category)
     return render(
         request,
         "industry/board.html",
@@ -89,7 +89,6 @@ def board(request: HttpRequest) -> HttpResponse:
             "previous": monday - dt.timedelta(days=7),
             "next": monday + dt.timedelta(days=7),
             "today": timezone.localdate(),
-            "details": request.user.has_perm("industry.view_booking_details"),
             "categories": Equipment.Category.choices,
         },
     )

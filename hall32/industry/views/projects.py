@@ -128,9 +128,6 @@ def _project(request: HttpRequest, pk: int) -> Project:
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
     manager = request.user.has_perm("industry.manage_projects")
-    quotes = list(project.quotes.prefetch_related("lines"))
-    for quote in quotes:
-        quote.net, quote.vat, quote.gross = quote.totals(list(quote.lines.all()))
     return render(
         request,
         "industry/project_detail.html",
@@ -138,7 +135,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "project": project,
             "manager": manager,
             "figures": selectors.project_figures(project=project),
-            "quotes": quotes,
+            "quotes": selectors.quotes_of(project=project, user=request.user),
             "deliverables": list(project.deliverables.all()),
             "entries": list(project.time_entries.select_related("engineer")[:50]) if manager else [],
             "steps": list(project.steps.select_related("by")),

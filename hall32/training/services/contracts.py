@@ -143,7 +143,7 @@ def contract_save(
 def contract_sign(*, contract: Contract, signed_on: dt.date, by: User | None) -> Contract:
     """Mark the contract signed; the learner's admitted application moves to 'contract signed'."""
     contract = Contract.objects.select_for_update().get(pk=contract.pk)
-    if contract.status != Contract.Status.DRAFT:
+    if not contract.is_draft:
         raise TrainingError(_("Seul un contrat en préparation peut être signé."))
     tutors = [TutorInput(t.person, t.job_title) for t in contract.tutors.select_related("person")]
     schedule = [(p.year_index, p.start, p.end, p.percent) for p in contract.pay_periods.all()]
@@ -170,7 +170,7 @@ def contract_sign(*, contract: Contract, signed_on: dt.date, by: User | None) ->
 
 @transaction.atomic
 def contract_break(*, contract: Contract, on: dt.date, reason: str) -> Contract:
-    if contract.status != Contract.Status.SIGNED:
+    if not contract.is_active:
         raise TrainingError(_("Seul un contrat signé peut être rompu."))
     if not contract.start_date <= on <= contract.end_date:
         raise TrainingError(_("La rupture doit dater de la période du contrat."), field="broken_on")
