@@ -40,6 +40,9 @@ try:
     STATIC_MANIFEST = env.get_bool("STATIC_MANIFEST", not DEBUG)
     LOG_LEVEL = (env.get_str("LOG_LEVEL", "INFO") or "INFO").upper()
     SITE_URL = (env.get_str("SITE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
+    # The hub's own organisation (the training centre on the contracts, the issuer of the quotes),
+    # found by its UAI, which does not change when the name is written another way.
+    HUB_UAI = (env.get_str("HUB_UAI", "0632032S") or "").strip().upper()
 except env.ConfigError as error:
     env.fail(str(error))
 

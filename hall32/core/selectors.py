@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 
 from hall32.core import access
@@ -53,6 +54,11 @@ def partner_companies_count(*, year: SchoolYear) -> int:
 
 def partner_companies_by_year(*, years: list[SchoolYear]) -> dict[SchoolYear, int]:
     return {year: partner_companies_count(year=year) for year in years}
+
+
+def hub_organisation() -> Organisation | None:
+    """The hub's own organisation record (settings.HUB_UAI), or None before it is entered."""
+    return Organisation.objects.filter(uai=settings.HUB_UAI).first() if settings.HUB_UAI else None
 
 
 def founders() -> QuerySet[Organisation]:

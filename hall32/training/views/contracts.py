@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hall32.core import selectors as core_selectors
 from hall32.core.listing import Listing
-from hall32.core.models import Organisation, Person
+from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear
 from hall32.core.web import (
     check_perm,
@@ -69,7 +70,7 @@ def _contract_form(request: HttpRequest, contract: Contract | None) -> HttpRespo
                 "training_start": enrolment.cohort.start_date,
                 "training_hours": course.training_hours or 1350,
                 "rhythm": course.rhythm,
-                "opco": Organisation.objects.filter(name="OPCO AKTO").values_list("pk", flat=True).first(),
+                "opco": selectors.contracts.usual_opco(),
             }
     form = ContractForm(posted(request), instance=contract, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -135,7 +136,7 @@ def contract_document(request: HttpRequest, pk: int) -> HttpResponse:
     )
     check_perm(request, "training.view_contract", contract)
     problems, pay = _checked(contract)
-    hall = Organisation.objects.filter(name="Hall 32").first()
+    hall = core_selectors.hub_organisation()
     response = HttpResponse(
         contract_pdf(contract, problems=problems, pay=pay, hall=hall, viewer=request.user),
         content_type="application/pdf",
