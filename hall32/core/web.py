@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from hall32.core.errors import DomainError
@@ -76,6 +76,27 @@ def form_page(
     fills its optional parts (`intro`, `submit_label`)."""
     context = {"form": form, "title": title, "cancel_href": cancel_href, **extra}
     return render(request, "core/form_page.html", context, status=status)
+
+
+def edit_page(
+    request: HttpRequest,
+    form: forms.Form,
+    *,
+    save: Callable[[], Any],
+    success: str,
+    title: str,
+    cancel_href: str,
+    then: Callable[[Any], Any] = lambda saved: saved,
+    **extra: Any,
+) -> HttpResponse:
+    """A record's create or edit page (the two are one): on a valid POST the service `save`s it and
+    the browser goes to `then(saved)` (the record itself by default), where `success` is said;
+    otherwise the form page, with the service's refusal on the form."""
+    if request.method == "POST":
+        saved = save_form(request, form, save, success)
+        if saved is not None:
+            return redirect(then(saved))
+    return form_page(request, form, title=title, cancel_href=cancel_href, **extra)
 
 
 def confirm_page(

@@ -18,6 +18,7 @@ from hall32.core.listing import Listing
 from hall32.core.web import (
     check_perm,
     confirm_page,
+    edit_page,
     form_page,
     posted,
     render_page,
@@ -157,16 +158,14 @@ def project_create(request: HttpRequest) -> HttpResponse:
     form = ProjectForm(
         posted(request), initial={"lead": request.user.pk, "client": request.GET.get("client")}
     )
-    if request.method == "POST":
-        saved = save_form(
-            request,
-            form,
-            lambda: services.project_create(project=form.instance, by=request.user),
-            _("Projet créé."),
-        )
-        if saved:
-            return redirect(saved)
-    return form_page(request, form, title=_("Nouveau projet"), cancel_href=reverse("industry:project_list"))
+    return edit_page(
+        request,
+        form,
+        save=lambda: services.project_create(project=form.instance, by=request.user),
+        success=_("Projet créé."),
+        title=_("Nouveau projet"),
+        cancel_href=reverse("industry:project_list"),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -174,13 +173,14 @@ def project_create(request: HttpRequest) -> HttpResponse:
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(Project, pk=pk)
     form = ProjectForm(posted(request), instance=project)
-    if request.method == "POST":
-        saved = save_form(
-            request, form, lambda: services.project_update(project=form.instance), _("Projet enregistré.")
-        )
-        if saved:
-            return redirect(saved)
-    return form_page(request, form, title=str(project), cancel_href=project.get_absolute_url())
+    return edit_page(
+        request,
+        form,
+        save=lambda: services.project_update(project=form.instance),
+        success=_("Projet enregistré."),
+        title=str(project),
+        cancel_href=project.get_absolute_url(),
+    )
 
 
 @require_http_methods(["GET", "POST"])

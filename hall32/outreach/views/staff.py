@@ -23,6 +23,7 @@ from hall32.core.web import (
     attempt,
     check_perm,
     confirm_page,
+    edit_page,
     form_page,
     form_row,
     formset_rows,
@@ -101,13 +102,9 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def event_create(request: HttpRequest) -> HttpResponse:
     initial = {"kind": request.GET.get("kind", EventKind.FORUM)}
     form = EventForm(posted(request), initial=initial)
-    if request.method == "POST":
-        saved = save_form(
-            request, form, lambda: services.event_save(event=form.instance), _("Événement créé.")
-        )
-        if saved:
-            return redirect(saved.get_staff_url())
-    return form_page(request, form, title=_("Nouvel événement"), cancel_href=reverse("outreach:event_list"))
+    return _event_page(
+        request, form, _("Événement créé."), _("Nouvel événement"), reverse("outreach:event_list")
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -115,16 +112,19 @@ def event_create(request: HttpRequest) -> HttpResponse:
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     form = EventForm(posted(request), instance=event)
-    if request.method == "POST":
-        saved = save_form(
-            request,
-            form,
-            lambda: services.event_save(event=form.instance),
-            _("Événement enregistré."),
-        )
-        if saved:
-            return redirect(saved.get_staff_url())
-    return form_page(request, form, title=event.title, cancel_href=event.get_staff_url())
+    return _event_page(request, form, _("Événement enregistré."), event.title, event.get_staff_url())
+
+
+def _event_page(request: HttpRequest, form: EventForm, success: str, title: str, cancel: str) -> HttpResponse:
+    return edit_page(
+        request,
+        form,
+        save=lambda: services.event_save(event=form.instance),
+        success=success,
+        then=lambda saved: saved.get_staff_url(),
+        title=title,
+        cancel_href=cancel,
+    )
 
 
 @require_http_methods(["GET", "POST"])
