@@ -181,9 +181,13 @@ def attempt(action: Callable[[], Any], *, denied: bool = False) -> Attempt:
     try:
         return Attempt(result=action())
     except DomainError as error:
-        if denied and error.status_code == 403:
-            raise PermissionDenied from None
+        _deny(error, denied)
         return Attempt(error=error)
+
+
+def _deny(error: DomainError | ValidationError, denied: bool) -> None:
+    if denied and isinstance(error, DomainError) and error.status_code == 403:
+        raise PermissionDenied from None
 
 
 def run_action(
@@ -238,8 +242,7 @@ def save_form(
     try:
         result = action()
     except (DomainError, ValidationError) as error:
-        if denied and isinstance(error, DomainError) and error.status_code == 403:
-            raise PermissionDenied from None
+        _deny(error, denied)
         (on_error or functools.partial(form_error, form))(error)
         return None
     if success is not None:
