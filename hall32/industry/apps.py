@@ -8,7 +8,7 @@ class IndustryConfig(AppConfig):
     verbose_name = _("Innover : Pôle Industrie")
 
     def ready(self) -> None:
-        from hall32.core import audit, dashboard, demo, gdpr, navigation
+        from hall32.core import audit, dashboard, demo, navigation
         from hall32.industry import demo as industry_demo
         from hall32.industry import panels, personal_data
         from hall32.industry.models import (
@@ -35,7 +35,6 @@ class IndustryConfig(AppConfig):
             LineConfiguration,
         ):
             audit.register(model)
-        gdpr.register("innover", export=panels.gdpr_export)
         personal_data.register()
         for name, load, order in industry_demo.PARTS:
             demo.register(name, load, order=order)

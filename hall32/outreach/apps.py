@@ -8,14 +8,13 @@ class OutreachConfig(AppConfig):
     verbose_name = _("Informer : événements, catalogue, promotion")
 
     def ready(self) -> None:
-        from hall32.core import audit, dashboard, demo, gdpr, navigation
+        from hall32.core import audit, dashboard, demo, navigation
         from hall32.outreach import demo as outreach_demo
         from hall32.outreach import panels, personal_data
         from hall32.outreach.models import ClassBooking, VisitorRegistration
 
         audit.register(ClassBooking)
         audit.register(VisitorRegistration)
-        gdpr.register("informer", export=panels.gdpr_export)
         personal_data.register()
         demo.register("outreach", outreach_demo.load, order=30)
 

@@ -8,7 +8,7 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Former : admissions, parcours, alternance")
 
     def ready(self) -> None:
-        from hall32.core import audit, dashboard, demo, gdpr, navigation
+        from hall32.core import audit, dashboard, demo, navigation
         from hall32.training import demo as training_demo
         from hall32.training import panels, personal_data
         from hall32.training.models import (
@@ -37,7 +37,6 @@ class TrainingConfig(AppConfig):
             ProgressNote,
         ):
             audit.register(model)
-        gdpr.register("former", export=panels.gdpr_export)
         personal_data.register()
         for name, load, order in training_demo.PARTS:
             demo.register(name, load, order=order)
