@@ -1,4 +1,5 @@
-"""The Pôle Industrie's entries in the registry of personal fields (hall32.core.gdpr), and its part of a person's GDPR export.
+"""The Pôle Industrie's entries in the registry of personal fields (hall32.core.gdpr),
+and its part of a person's GDPR export.
 
 Machines keep their history (a booked slot stays booked) without what the person wrote; a
 person's qualifications and calendar feed go.

@@ -1,4 +1,5 @@
-"""The outreach app's entries in the registry of personal fields (hall32.core.gdpr), and its part of a person's GDPR export.
+"""The outreach app's entries in the registry of personal fields (hall32.core.gdpr),
+and its part of a person's GDPR export.
 
 Reach figures count classes, pupils and visitors: erasure keeps those counts and blanks what
 identifies or describes the person, and gives their secret links a new value (the old ones die).

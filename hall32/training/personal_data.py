@@ -1,4 +1,5 @@
-"""The training app's entries in the registry of personal fields (hall32.core.gdpr), and its part of a person's GDPR export.
+"""The training app's entries in the registry of personal fields (hall32.core.gdpr),
+and its part of a person's GDPR export.
 
 Erasure keeps what the published figures count (enrolments, contracts' dates and status,
 outcomes' situations, programme steps) and blanks what describes the person: their words, the
