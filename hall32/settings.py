@@ -49,6 +49,9 @@ try:
             f"HUB_PUBLISHED_RESULTS_LAST_YEAR={HUB_PUBLISHED_RESULTS_LAST_YEAR} précède "
             f"HUB_FIRST_SCHOOL_YEAR={HUB_FIRST_SCHOOL_YEAR}"
         )
+    # The hub's own organisation (the training centre on the contracts, the issuer of the quotes),
+    # found by its UAI, which does not change when the name is written another way.
+    HUB_UAI = (env.get_str("HUB_UAI", "0632032S") or "").strip().upper()
 except env.ConfigError as error:
     env.fail(str(error))
 

@@ -1,8 +1,9 @@
 """One error type for business rules, shown the same way on pages and in the API.
 
-A service raises DomainError with a message a user can act on, and optionally the form field it
-concerns; views add it to the form (or as a message), the API answers 4xx with
-{"detail": ..., "errors": {field: [message]}}.
+A service raises its app's subclass (TrainingError, IndustryError, OutreachError… in
+<app>/errors.py, each with its Conflict, Forbidden and NotFound) with a message a user can act on,
+and optionally the form field it concerns; views show it through core.web (save_form, run_action),
+the API answers 4xx with {"detail": ..., "errors": {field: [message]}}.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Run CPU-bound work (a solver, a simulation) while reporting its progress from the calling thread.
+"""Background jobs: the bookkeeping every job task shares (job_task), and running CPU-bound work
+(a solver, a simulation) while reporting its progress from the calling thread.
 
 Solvers call their progress callbacks from their own worker threads; database writes must not
 happen there (each thread would open its own connection, and SQLite would lock). So the work runs
@@ -7,6 +8,7 @@ in a thread and only records its latest progress; the calling thread polls it an
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -46,3 +48,24 @@ def run_reporting(
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
+
+
+def job_task(compute: Callable[[int], Any]) -> Callable[[int], None]:
+    """The body of a Celery task that computes a Job (its id in): a redelivered task whose job has
+    already finished does nothing, and an unexpected error is recorded on the job (so the page
+    stops waiting) before it is raised again for the worker's log."""
+
+    @functools.wraps(compute)
+    def task(job_id: int) -> None:
+        from hall32.core.models import Job
+        from hall32.core.services import job_finish
+
+        if Job.objects.filter(pk=job_id, status__in=[Job.Status.SUCCEEDED, Job.Status.FAILED]).exists():
+            return
+        try:
+            compute(job_id)
+        except Exception as error:
+            job_finish(job_id=job_id, error=f"Erreur inattendue ({type(error).__name__}).")
+            raise
+
+    return task

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 
 from hall32.core import access
@@ -43,6 +44,11 @@ def audit_entries_for(*, instance: Any) -> QuerySet[AuditEntry]:
     return audit_entries().filter(
         content_type=ContentType.objects.get_for_model(type(instance)), object_id=str(instance.pk)
     )
+
+
+def hub_organisation() -> Organisation | None:
+    """The hub's own organisation record (settings.HUB_UAI), or None before it is entered."""
+    return Organisation.objects.filter(uai=settings.HUB_UAI).first() if settings.HUB_UAI else None
 
 
 def founders() -> QuerySet[Organisation]:

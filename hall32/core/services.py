@@ -4,7 +4,8 @@ reference numbers."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,6 +23,26 @@ def validated_save(instance: Any, *, exclude: list[str] | None = None) -> Any:
     instance.full_clean(exclude=exclude)
     instance.save()
     return instance
+
+
+@dataclass(frozen=True)
+class Rows:
+    """What a table of rows on a page asks for: rows to save, each with the values of its
+    many-to-many fields, and rows to delete. Built unsaved by the view (core.web.formset_rows)."""
+
+    saved: list[tuple[Any, dict[str, Iterable[Any]]]] = field(default_factory=list)
+    deleted: list[Any] = field(default_factory=list)
+
+
+def rows_apply(rows: Rows) -> None:
+    """Delete, then save each row and set its many-to-many values (a new row needs its id first).
+    The caller's service holds the transaction."""
+    for row in rows.deleted:
+        row.delete()
+    for row, many in rows.saved:
+        row.save()
+        for name, values in many.items():
+            getattr(row, name).set(values)
 
 
 @transaction.atomic

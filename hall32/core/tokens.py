@@ -10,6 +10,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
 
 DIGEST_LENGTH = 64
 
@@ -26,3 +30,14 @@ def issue() -> tuple[str, str]:
 
 def matches(raw: str, stored: str) -> bool:
     return hmac.compare_digest(digest(raw), stored)
+
+
+def replace(model: type[models.Model], **owner: Any) -> str:
+    """Issue `owner`'s new link secret in `model` (a row per owner with `digest` and
+    `created_at`), replacing their old one, whose calendars stop updating. Returns the secret, the
+    only time it can be read. The calling service holds the transaction."""
+    raw, hashed = issue()
+    model._default_manager.update_or_create(
+        **owner, defaults={"digest": hashed, "created_at": timezone.now()}
+    )
+    return raw

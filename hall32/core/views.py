@@ -17,12 +17,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hall32.core import access, audit_display, dashboard, selectors, services
-from hall32.core.errors import DomainError
 from hall32.core.filters import AuditFilter, OrganisationFilter, PersonFilter
 from hall32.core.forms import ConfirmForm, OrganisationForm, PersonForm
 from hall32.core.listing import Listing
 from hall32.core.models import Job, Organisation, Person
-from hall32.core.web import check_perm, confirm_page, form_page, posted, render_page, require_perm, save_form
+from hall32.core.web import (
+    check_perm,
+    confirm_page,
+    edit_page,
+    posted,
+    render_page,
+    require_perm,
+    run_action,
+)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -91,18 +98,8 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @require_perm("core.add_organisation")
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    form = OrganisationForm(posted(request))
-    if request.method == "POST":
-        saved = save_form(
-            request,
-            form,
-            lambda: services.organisation_save(organisation=form.instance),
-            _("Organisation créée."),
-        )
-        if saved:
-            return redirect("core:organisation_detail", pk=saved.pk)
-    return form_page(
-        request, form, title=_("Nouvelle organisation"), cancel_href=reverse("core:organisation_list")
+    return _organisation_page(
+        request, OrganisationForm(posted(request)), _("Organisation créée."), _("Nouvelle organisation")
     )
 
 
@@ -111,16 +108,21 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
     form = OrganisationForm(posted(request), instance=organisation)
-    if request.method == "POST":
-        saved = save_form(
-            request,
-            form,
-            lambda: services.organisation_save(organisation=form.instance),
-            _("Organisation enregistrée."),
-        )
-        if saved:
-            return redirect("core:organisation_detail", pk=saved.pk)
-    return form_page(request, form, title=organisation.name, cancel_href=reverse("core:organisation_list"))
+    return _organisation_page(request, form, _("Organisation enregistrée."), organisation.name)
+
+
+def _organisation_page(
+    request: HttpRequest, form: OrganisationForm, success: str, title: str
+) -> HttpResponse:
+    return edit_page(
+        request,
+        form,
+        save=lambda: services.organisation_save(organisation=form.instance),
+        success=success,
+        then=lambda saved: reverse("core:organisation_detail", args=[saved.pk]),
+        title=title,
+        cancel_href=reverse("core:organisation_list"),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -198,13 +200,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_perm("core.add_person")
 def person_create(request: HttpRequest) -> HttpResponse:
     form = PersonForm(posted(request), user=request.user)
-    if request.method == "POST":
-        saved = save_form(
-            request, form, lambda: services.person_save(person=form.instance), _("Personne créée.")
-        )
-        if saved:
-            return redirect("core:person_detail", pk=saved.pk)
-    return form_page(request, form, title=_("Nouvelle personne"), cancel_href=reverse("core:person_list"))
+    return _person_page(request, form, _("Personne créée."), _("Nouvelle personne"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -213,16 +209,19 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person.objects.active(), pk=pk)
     check_perm(request, "core.change_person", person)
     form = PersonForm(posted(request), instance=person, user=request.user)
-    if request.method == "POST":
-        saved = save_form(
-            request,
-            form,
-            lambda: services.person_save(person=form.instance),
-            _("Fiche enregistrée."),
-        )
-        if saved:
-            return redirect("core:person_detail", pk=saved.pk)
-    return form_page(request, form, title=person.full_name, cancel_href=reverse("core:person_list"))
+    return _person_page(request, form, _("Fiche enregistrée."), person.full_name)
+
+
+def _person_page(request: HttpRequest, form: PersonForm, success: str, title: str) -> HttpResponse:
+    return edit_page(
+        request,
+        form,
+        save=lambda: services.person_save(person=form.instance),
+        success=success,
+        then=lambda saved: reverse("core:person_detail", args=[saved.pk]),
+        title=title,
+        cancel_href=reverse("core:person_list"),
+    )
 
 
 @require_POST
@@ -230,13 +229,11 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def person_export(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     check_perm(request, "core.export_person", person)
-    try:
-        data = services.person_export(person=person, by=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
+    exported = run_action(request, lambda: services.person_export(person=person, by=request.user))
+    if not exported:
         return redirect("core:home")
     response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2),
+        json.dumps(exported.result, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
     stamp = timezone.localdate().isoformat()

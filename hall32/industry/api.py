@@ -7,13 +7,13 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from hall32.core.apikit import Day, Moment, MomentQuery, Pages, api_enum, require
-from hall32.core.errors import DomainError
 from hall32.core.models import Job
+from hall32.industry.errors import IndustryError
+from hall32.industry.filters import BookingFilter, ClientProjectFilter, EquipmentFilter, ProjectFilter
 from hall32.industry.models import (
     Booking,
     Equipment,
@@ -97,14 +97,13 @@ class BookingOut(Schema):
 @router.get("/equipment", response=list[EquipmentOut], auth=None, summary="Les machines du Pôle Industrie")
 @paginate(Pages, page_size=50)
 def equipment_list(
-    request: HttpRequest, category: EquipmentCategory | None = None, q: str = Query("", max_length=100)
+    request: HttpRequest,
+    category: EquipmentCategory | None = None,
+    q: str = Query("", max_length=100, description="Nom, code, fabricant, modèle, capacités, description."),
 ):
-    machines = equipment_selectors.equipment_catalogue()
-    if category:
-        machines = machines.filter(category=category)
-    if q:
-        machines = machines.filter(name__icontains=q)
-    return machines
+    # The catalogue page's filter set, so that a search finds the same machines here and there.
+    params = {"q": q, "category": category or ""}
+    return EquipmentFilter(params, queryset=equipment_selectors.equipment_catalogue()).qs
 
 
 @router.get("/equipment/free", response=list[EquipmentOut], summary="Machines libres sur une plage horaire")
@@ -116,7 +115,7 @@ def equipment_free(
 ):
     require(request, "industry.book_equipment")
     if end <= start:
-        raise DomainError("La fin doit être après le début.", field="end", status=422)
+        raise IndustryError("La fin doit être après le début.", field="end", status=422)
     return equipment_selectors.free_equipment(start=start, end=end, category=category or "")
 
 
@@ -129,8 +128,8 @@ def equipment_detail(request: HttpRequest, equipment_id: int):
 @paginate(Pages, page_size=50)
 def booking_list(request: HttpRequest, upcoming: bool = True):
     require(request, "industry.view_my_bookings")
-    bookings = equipment_selectors.bookings_of(user=request.user).filter(status=Booking.Status.CONFIRMED)
-    return bookings.filter(end__gt=timezone.now()) if upcoming else bookings
+    params = {"status": Booking.Status.CONFIRMED, "when": "upcoming" if upcoming else ""}
+    return BookingFilter(params, queryset=equipment_selectors.bookings_of(user=request.user)).qs
 
 
 @router.post(
@@ -157,7 +156,7 @@ def booking_create(request: HttpRequest, payload: BookingIn):
 def _my_booking(request: HttpRequest, booking_id: int) -> Booking:
     booking = get_object_or_404(Booking.objects.select_related("equipment", "user"), pk=booking_id)
     if not (booking.user_id == request.user.pk or request.user.has_perm("industry.view_booking_details")):
-        raise DomainError("Introuvable.", code="not_found", status=404)
+        raise IndustryError("Introuvable.", code="not_found", status=404)
     return booking
 
 
@@ -223,13 +222,20 @@ class ReturnOut(Schema):
 
 @router.get("/projects", response=list[ProjectOut], summary="Projets (les siens pour un client)")
 @paginate(Pages, page_size=50)
-def project_list(request: HttpRequest, status: ProjectStatus | None = None):
+def project_list(
+    request: HttpRequest,
+    status: ProjectStatus | None = None,
+    kind: ProjectKind | None = None,
+    q: str = Query("", max_length=100, description="Référence, titre, client, description."),
+):
     if not (
         request.user.has_perm("industry.view_projects") or request.user.has_perm("industry.view_my_projects")
     ):
         require(request, "industry.view_projects")
-    projects = project_selectors.projects_list(user=request.user)
-    return projects.filter(status=status) if status else projects
+    # The pages' filter sets: the team's list, or a client's own projects.
+    filters = ProjectFilter if request.user.has_perm("industry.view_projects") else ClientProjectFilter
+    params = {"q": q, "status": status or "", "kind": kind or ""}
+    return filters(params, queryset=project_selectors.projects_list(user=request.user)).qs
 
 
 @router.get("/projects/{project_id}", response=ProjectOut, summary="Un projet")
@@ -331,8 +337,11 @@ def schedule_create(request: HttpRequest, payload: ScheduleIn):
         if op.equipment_id not in machines
     }
     if errors:
-        raise DomainError("Machine inconnue.", errors=errors, status=422)
+        raise IndustryError("Machine inconnue.", errors=errors, status=422)
     project = get_object_or_404(Project, pk=payload.project_id) if payload.project_id else None
+    rows = [
+        (job.label, machines[op.equipment_id], op.minutes) for job in payload.jobs for op in job.operations
+    ]
     run = schedule_services.schedule_create(
         run=ScheduleRun(
             name=payload.name,
@@ -341,11 +350,8 @@ def schedule_create(request: HttpRequest, payload: ScheduleIn):
             project=project,
         ),
         by=request.user,
+        rows=rows,
     )
-    rows = [
-        (job.label, machines[op.equipment_id], op.minutes) for job in payload.jobs for op in job.operations
-    ]
-    schedule_services.schedule_set_operations(run=run, rows=rows)
     return Status(201, _schedule_out(run))
 
 
@@ -453,12 +459,7 @@ def _line_out(line: LineConfiguration) -> dict[str, Any]:
 )
 def line_create(request: HttpRequest, payload: LineIn):
     require(request, "industry.simulate_lines")
-    spec = payload.model_dump(mode="json", include={"arrival", "stations"}, exclude_none=True)
-    line_services.validate(spec)
-    arrival = spec.get("arrival") or {}
-    arrival_kind = arrival.get("kind", "")
-    values = [arrival.get(n) for n in line_services.sim.DISTRIBUTIONS.get(arrival_kind, ())]
-    line = LineConfiguration(
+    line = line_services.line_create_from_spec(
         name=payload.name,
         description=payload.description,
         target_per_hour=payload.target_per_hour,
@@ -466,12 +467,9 @@ def line_create(request: HttpRequest, payload: LineIn):
         warmup_hours=payload.warmup_hours,
         replications=payload.replications,
         seed=payload.seed,
-        arrival_distribution=arrival_kind,
-        arrival_p1=values[0] if len(values) > 0 else None,
-        arrival_p2=values[1] if len(values) > 1 else None,
-        arrival_p3=values[2] if len(values) > 2 else None,
+        spec=payload.model_dump(mode="json", include={"arrival", "stations"}, exclude_none=True),
+        by=request.user,
     )
-    line = line_services.line_save(line=line, modules=line_services.modules_from_spec(spec), by=request.user)
     return Status(201, _line_out(line))
 
 

@@ -9,7 +9,7 @@ class IndustryConfig(AppConfig):
 
     def ready(self) -> None:
         import hall32.industry.rules  # noqa: F401  (registers the app's permissions)
-        from hall32.core import audit, dashboard, gdpr, navigation
+        from hall32.core import audit, dashboard, navigation
         from hall32.industry import panels, personal_data
         from hall32.industry.models import (
             Booking,
@@ -35,7 +35,6 @@ class IndustryConfig(AppConfig):
             LineConfiguration,
         ):
             audit.register(model)
-        gdpr.register("innover", export=panels.gdpr_export)
         personal_data.register()
 
         nav = navigation.register

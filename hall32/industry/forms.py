@@ -272,12 +272,9 @@ class QuoteLineForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("unit_price") in (None, ""):
-            equipment = data.get("equipment")
-            if equipment is not None and data.get("kind") == QuoteLine.Kind.MACHINE:
-                data["unit_price"] = equipment.hourly_rate  # a machine line defaults to its hourly rate
-            else:
-                self.add_error("unit_price", _("Indiquez le prix unitaire."))
+        machine = data.get("equipment") is not None and data.get("kind") == QuoteLine.Kind.MACHINE
+        if data.get("unit_price") in (None, "") and not machine:  # a machine line has its hourly rate
+            self.add_error("unit_price", _("Indiquez le prix unitaire."))
         return data
 
 

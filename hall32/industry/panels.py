@@ -1,4 +1,4 @@
-"""Dashboard panels and GDPR export/erasure of the industry app."""
+"""Dashboard panels of the industry app."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
-from hall32.core.models import Person
-from hall32.industry.models import Booking, Project, ProjectStatus, QualificationGrant, Quote, TimeEntry
+from hall32.industry.models import Booking, Project, ProjectStatus, QualificationGrant, Quote
 from hall32.industry.selectors import equipment as equipment_selectors
 from hall32.industry.selectors import projects as project_selectors
 
@@ -60,38 +59,3 @@ def client_panel(request: HttpRequest) -> dict[str, Any] | None:
     )
     organisation = request.user.person.organisation if request.user.person_id else None
     return {"projects": projects, "quotes": waiting, "organisation": organisation}
-
-
-def gdpr_export(person: Person) -> dict[str, Any]:
-    user = getattr(person, "user", None)
-    bookings = (
-        Booking.objects.filter(user=user).select_related("equipment") if user else Booking.objects.none()
-    )
-    return {
-        "habilitations": [
-            {
-                "habilitation": g.qualification.name,
-                "accordée_le": g.granted_on.isoformat(),
-                "expire_le": g.expires_on.isoformat() if g.expires_on else None,
-                "retirée_le": g.revoked_on.isoformat() if g.revoked_on else None,
-            }
-            for g in QualificationGrant.objects.filter(person=person).select_related("qualification")
-        ],
-        "réservations_machines": [
-            {
-                "machine": b.equipment.name,
-                "début": b.start.isoformat(),
-                "fin": b.end.isoformat(),
-                "objet": b.title,
-                "statut": b.get_status_display(),
-            }
-            for b in bookings
-        ],
-        "temps_passés": [
-            {"projet": t.project.reference, "jour": t.day.isoformat(), "heures": str(t.hours)}
-            for t in (TimeEntry.objects.filter(engineer=user).select_related("project") if user else [])
-        ],
-        "projets_comme_contact": [
-            {"projet": p.reference, "intitulé": p.title} for p in Project.objects.filter(contact=person)
-        ],
-    }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hall32.core.models import Organisation
+from hall32.core import selectors as core_selectors
 from hall32.core.pdf import render_pdf
 from hall32.industry.models import Quote
 
@@ -10,7 +10,7 @@ from hall32.industry.models import Quote
 def quote_pdf(quote: Quote) -> bytes:
     lines = list(quote.lines.select_related("equipment"))
     net, vat, gross = quote.totals(lines)
-    hub = Organisation.objects.filter(is_founder=True, name__icontains="Hall 32").first()
+    hub = core_selectors.hub_organisation()
     return render_pdf(
         "industry/pdf/quote.html",
         {

@@ -1,4 +1,5 @@
-"""The Pôle Industrie's entries in the registry of personal fields (hall32.core.gdpr).
+"""The Pôle Industrie's entries in the registry of personal fields (hall32.core.gdpr),
+and its part of a person's GDPR export.
 
 Machines keep their history (a booked slot stays booked) without what the person wrote; a
 person's qualifications and calendar feed go.
@@ -6,7 +7,10 @@ person's qualifications and calendar feed go.
 
 from __future__ import annotations
 
+from typing import Any
+
 from hall32.core import gdpr
+from hall32.core.models import Person
 from hall32.industry.models import (
     Booking,
     Equipment,
@@ -25,6 +29,7 @@ from hall32.industry.models import (
 
 
 def register() -> None:
+    gdpr.register("innover", export=export)
     personal = gdpr.personal_data
     personal(
         QualificationGrant,
@@ -171,3 +176,39 @@ def register() -> None:
             "is_active",
         ],
     )
+
+
+def export(person: Person) -> dict[str, Any]:
+    """What the app holds about `person`, for the GDPR export (core.services.person_export)."""
+    user = getattr(person, "user", None)
+    bookings = (
+        Booking.objects.filter(user=user).select_related("equipment") if user else Booking.objects.none()
+    )
+    return {
+        "habilitations": [
+            {
+                "habilitation": g.qualification.name,
+                "accordée_le": g.granted_on.isoformat(),
+                "expire_le": g.expires_on.isoformat() if g.expires_on else None,
+                "retirée_le": g.revoked_on.isoformat() if g.revoked_on else None,
+            }
+            for g in QualificationGrant.objects.filter(person=person).select_related("qualification")
+        ],
+        "réservations_machines": [
+            {
+                "machine": b.equipment.name,
+                "début": b.start.isoformat(),
+                "fin": b.end.isoformat(),
+                "objet": b.title,
+                "statut": b.get_status_display(),
+            }
+            for b in bookings
+        ],
+        "temps_passés": [
+            {"projet": t.project.reference, "jour": t.day.isoformat(), "heures": str(t.hours)}
+            for t in (TimeEntry.objects.filter(engineer=user).select_related("project") if user else [])
+        ],
+        "projets_comme_contact": [
+            {"projet": p.reference, "intitulé": p.title} for p in Project.objects.filter(contact=person)
+        ],
+    }

@@ -2,39 +2,23 @@
 
 from celery import shared_task
 
-from hall32.core.models import Job
-
-
-def _done(job_id: int) -> bool:
-    return Job.objects.filter(pk=job_id, status__in=[Job.Status.SUCCEEDED, Job.Status.FAILED]).exists()
+from hall32.core.jobs import job_task
 
 
 @shared_task(ignore_result=True)
+@job_task
 def compute_schedule(job_id: int) -> None:
-    from hall32.core.services import job_finish
     from hall32.industry.services.scheduling import schedule_compute
 
-    if _done(job_id):
-        return  # a redelivered task
-    try:
-        schedule_compute(job_id=job_id)
-    except Exception as error:
-        job_finish(job_id=job_id, error=f"Erreur inattendue ({type(error).__name__}).")
-        raise
+    schedule_compute(job_id=job_id)
 
 
 @shared_task(ignore_result=True)
+@job_task
 def run_simulation(job_id: int) -> None:
-    from hall32.core.services import job_finish
     from hall32.industry.services.lines import simulation_compute
 
-    if _done(job_id):
-        return
-    try:
-        simulation_compute(job_id=job_id)
-    except Exception as error:
-        job_finish(job_id=job_id, error=f"Erreur inattendue ({type(error).__name__}).")
-        raise
+    simulation_compute(job_id=job_id)
 
 
 @shared_task(ignore_result=True)

@@ -9,7 +9,7 @@ from django.core.validators import validate_email
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import field_validator
 
@@ -17,6 +17,7 @@ from hall32.core.apikit import Pages, StartYear, api_enum, require
 from hall32.core.models import Organisation
 from hall32.core.schoolyear import SchoolYear, school_years
 from hall32.outreach import selectors, services
+from hall32.outreach.filters import PublicEventFilter
 from hall32.outreach.models import ClassBooking, Event, EventKind, SchoolLevel
 
 router = Router(tags=["outreach"])
@@ -116,9 +117,13 @@ class ReachOut(Schema):
 
 @router.get("/events", response=list[EventOut], auth=None, summary="Événements publics à venir")
 @paginate(Pages, page_size=20)
-def event_list(request: HttpRequest, kind: EventKind | None = None):
-    events = selectors.public_events()
-    return events.filter(kind=kind) if kind else events
+def event_list(
+    request: HttpRequest,
+    kind: EventKind | None = None,
+    q: str = Query("", max_length=100, description="Titre, ville, lieu."),
+):
+    # The public agenda's filter set, so that a search finds the same events here and there.
+    return PublicEventFilter({"q": q, "kind": kind or ""}, queryset=selectors.public_events()).qs
 
 
 @router.get("/events/{event_id}", response=EventOut, auth=None, summary="Un événement public")
@@ -134,28 +139,18 @@ def event_detail(request: HttpRequest, event_id: int):
 )
 def booking_create(request: HttpRequest, event_id: int, payload: ClassBookingIn):
     event = get_object_or_404(Event.objects.public(), pk=event_id)
-    school = None
-    if payload.school_id is not None:
-        school = get_object_or_404(Organisation, pk=payload.school_id)
-    school = services.school_for(
-        school=school,
-        name=payload.school_name,
-        postcode=payload.school_postcode,
-        uai=payload.school_uai,
-    )
-    teacher = services.teacher_for(
+    picked = get_object_or_404(Organisation, pk=payload.school_id) if payload.school_id is not None else None
+    booking = services.booking_request(
+        event=event,
+        school=services.SchoolChoice(
+            picked, payload.school_name, payload.school_postcode, payload.school_uai
+        ),
         contact=services.TeacherContact(
             payload.teacher.first_name,
             payload.teacher.last_name,
             payload.teacher.email,
             payload.teacher.phone,
         ),
-        school=school,
-    )
-    booking = services.booking_create(
-        event=event,
-        school=school,
-        teacher=teacher,
         class_name=payload.class_name,
         level=payload.level,
         girls=payload.girls,

@@ -9,13 +9,12 @@ class OutreachConfig(AppConfig):
 
     def ready(self) -> None:
         import hall32.outreach.rules  # noqa: F401  (registers the app's permissions)
-        from hall32.core import audit, dashboard, gdpr, navigation
+        from hall32.core import audit, dashboard, navigation
         from hall32.outreach import panels, personal_data
         from hall32.outreach.models import ClassBooking, VisitorRegistration
 
         audit.register(ClassBooking)
         audit.register(VisitorRegistration)
-        gdpr.register("informer", export=panels.gdpr_export)
         personal_data.register()
 
         navigation.register(

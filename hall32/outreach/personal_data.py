@@ -1,4 +1,5 @@
-"""The outreach app's entries in the registry of personal fields (hall32.core.gdpr).
+"""The outreach app's entries in the registry of personal fields (hall32.core.gdpr),
+and its part of a person's GDPR export.
 
 Reach figures count classes, pupils and visitors: erasure keeps those counts and blanks what
 identifies or describes the person, and gives their secret links a new value (the old ones die).
@@ -6,7 +7,10 @@ identifies or describes the person, and gives their secret links a new value (th
 
 from __future__ import annotations
 
+from typing import Any
+
 from hall32.core import gdpr
+from hall32.core.models import Person
 from hall32.outreach.models import (
     ApprenticeAvailability,
     ClassBooking,
@@ -21,6 +25,7 @@ from hall32.outreach.models import (
 
 
 def register() -> None:
+    gdpr.register("informer", export=export)
     personal = gdpr.personal_data
     personal(
         Event,
@@ -115,3 +120,38 @@ def register() -> None:
         ],
     )
     personal(TourAssignment, owners=["apprentice"], keep=["slot"])
+
+
+def export(person: Person) -> dict[str, Any]:
+    """What the app holds about `person`, for the GDPR export (core.services.person_export)."""
+    return {
+        "réservations_de_classe": [
+            {
+                "événement": b.event.title,
+                "date": b.event.start.isoformat(),
+                "classe": b.class_name,
+                "établissement": b.school.name,
+                "statut": b.get_status_display(),
+            }
+            for b in ClassBooking.objects.filter(teacher=person).select_related("event", "school")
+        ],
+        "inscriptions_portes_ouvertes": [
+            {
+                "événement": r.event.title,
+                "date": r.event.start.isoformat(),
+                "jeunes": r.young_people,
+                "parents": r.parents,
+                "annulée": bool(r.cancelled_at),
+                "venu": r.attended,
+            }
+            for r in VisitorRegistration.objects.filter(person=person).select_related("event")
+        ],
+        "événements_animés": [
+            {
+                "événement": s.event.title,
+                "date": s.event.start.isoformat(),
+                "rôle": s.get_role_display(),
+            }
+            for s in EventStaff.objects.filter(person=person).select_related("event")
+        ],
+    }

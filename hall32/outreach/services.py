@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Sum
@@ -15,11 +16,12 @@ from django.utils.translation import gettext as _
 
 from hall32.core import services as core_services
 from hall32.core.dates import long_date
-from hall32.core.errors import Conflict, DomainError
 from hall32.core.jobs import run_reporting
 from hall32.core.models import Job, Organisation, Person, User
 from hall32.outreach import selectors
+from hall32.outreach.errors import Conflict, OutreachError
 from hall32.outreach.models import (
+    ApprenticeAvailability,
     ClassBooking,
     Event,
     EventKind,
@@ -76,7 +78,7 @@ def event_cancel(*, event: Event) -> Event:
     """Cancel an event and every active booking, telling each teacher."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status == Event.Status.CANCELLED:
-        raise DomainError(_("Cet événement est déjà annulé."))
+        raise OutreachError(_("Cet événement est déjà annulé."))
     event.status = Event.Status.CANCELLED
     event.save(update_fields=["status", "updated_at"])
     for booking in event.bookings.active():
@@ -128,10 +130,10 @@ def school_for(
     """The school picked in the list, or the one the teacher typed (created once, found by UAI)."""
     if school is not None:
         if school.kind != Organisation.Kind.SCHOOL:
-            raise DomainError(_("Choisissez un établissement scolaire."), field="school")
+            raise OutreachError(_("Choisissez un établissement scolaire."), field="school")
         return school
     if not name.strip():
-        raise DomainError(
+        raise OutreachError(
             _("Choisissez votre établissement dans la liste ou saisissez son nom."), field="school"
         )
     if uai:
@@ -175,17 +177,17 @@ def booking_create(
     """
     event = Event.objects.select_for_update().get(pk=event.pk)
     if not event.takes_classes:
-        raise DomainError(_("Cet événement n'accueille pas de réservations de classes."))
+        raise OutreachError(_("Cet événement n'accueille pas de réservations de classes."))
     if event.status != Event.Status.PUBLISHED or not event.registration_open:
-        raise DomainError(_("Les réservations sont fermées pour cet événement."))
+        raise OutreachError(_("Les réservations sont fermées pour cet événement."))
     if event.start <= timezone.now():
-        raise DomainError(_("Cet événement a déjà commencé : il n'est plus possible de réserver."))
+        raise OutreachError(_("Cet événement a déjà commencé : il n'est plus possible de réserver."))
     if girls < 0 or boys < 0 or girls + boys == 0:
-        raise DomainError(_("Indiquez le nombre de filles et de garçons de la classe."), field="girls")
+        raise OutreachError(_("Indiquez le nombre de filles et de garçons de la classe."), field="girls")
     if not class_name.strip():
-        raise DomainError(_("Indiquez le nom de la classe (par exemple 3e B)."), field="class_name")
+        raise OutreachError(_("Indiquez le nom de la classe (par exemple 3e B)."), field="class_name")
     if arrival and departure and departure <= arrival:
-        raise DomainError(_("Le départ doit être après l'arrivée."), field="departure")
+        raise OutreachError(_("Le départ doit être après l'arrivée."), field="departure")
     day = timezone.localtime(event.start).date()
     same_day = (
         ClassBooking.objects.active().filter(school=school, event__start__date=day).select_related("event")
@@ -232,6 +234,51 @@ def booking_create(
     return booking
 
 
+@dataclass(frozen=True)
+class SchoolChoice:
+    """The school picked in the list, or the one the teacher typed."""
+
+    school: Organisation | None
+    name: str = ""
+    postcode: str = ""
+    uai: str = ""
+
+
+@transaction.atomic
+def booking_request(
+    *,
+    event: Event,
+    school: SchoolChoice,
+    contact: TeacherContact,
+    class_name: str,
+    level: str,
+    girls: int,
+    boys: int,
+    arrival: dt.time | None = None,
+    departure: dt.time | None = None,
+    needs: str = "",
+    preferences: Iterable[int] = (),
+    booked_by: User | None = None,
+) -> ClassBooking:
+    """A teacher's request, from the page or the API: their school and their record found or made,
+    then the class booked; a refused booking leaves no new school or teacher behind."""
+    found = school_for(school=school.school, name=school.name, postcode=school.postcode, uai=school.uai)
+    return booking_create(
+        event=event,
+        school=found,
+        teacher=teacher_for(contact=contact, school=found),
+        class_name=class_name,
+        level=level,
+        girls=girls,
+        boys=boys,
+        arrival=arrival,
+        departure=departure,
+        needs=needs,
+        preferences=preferences,
+        booked_by=booked_by,
+    )
+
+
 @transaction.atomic
 def booking_cancel(*, booking: ClassBooking) -> ClassBooking:
     """Cancel a booking; the freed places go to the waiting classes, in order."""
@@ -239,7 +286,7 @@ def booking_cancel(*, booking: ClassBooking) -> ClassBooking:
     booking = ClassBooking.objects.select_related("event").get(pk=booking.pk)
     refusal = selectors.booking_cancel_refusal(booking=booking)
     if refusal:
-        raise DomainError(refusal)
+        raise OutreachError(refusal)
     booking.status = ClassBooking.Status.CANCELLED
     booking.cancelled_at = timezone.now()
     booking.save(update_fields=["status", "cancelled_at", "updated_at"])
@@ -272,7 +319,7 @@ def booking_set_status(*, booking: ClassBooking, status: str) -> ClassBooking:
     """Staff mark a confirmed class as absent on the day (or present again)."""
     allowed = {ClassBooking.Status.CONFIRMED, ClassBooking.Status.NO_SHOW}
     if status not in allowed or booking.status not in allowed:
-        raise DomainError(_("Seule une classe confirmée peut être marquée absente ou présente."))
+        raise OutreachError(_("Seule une classe confirmée peut être marquée absente ou présente."))
     booking.status = status
     booking.save(update_fields=["status", "updated_at"])
     return booking
@@ -308,9 +355,9 @@ def forum_plan_start(*, event: Event, by: User | None, time_limit: float = 10.0)
     from hall32.outreach.tasks import compute_forum_plan
 
     if event.kind != EventKind.FORUM:
-        raise DomainError(_("Seul un forum des métiers se planifie par ateliers."))
+        raise OutreachError(_("Seul un forum des métiers se planifie par ateliers."))
     if not event.bookings.confirmed().exists():
-        raise DomainError(_("Aucune classe confirmée : rien à planifier."))
+        raise OutreachError(_("Aucune classe confirmée : rien à planifier."))
     with transaction.atomic():
         job = core_services.job_create(
             kind="forum_plan", params={"event": event.pk, "time_limit": time_limit}, by=by
@@ -430,7 +477,7 @@ def forum_plan_edit(*, plan: ForumPlan, changes: dict[tuple[int, int], int], by:
     assignment.update(changes)
     violations = forum_opt.check_plan(problem, assignment)
     if violations:
-        raise DomainError(" ".join(v.message for v in violations[:6]), code="plan_invalid")
+        raise OutreachError(" ".join(v.message for v in violations[:6]), code="plan_invalid")
     staffing, _unstaffed = forum_opt.staff(problem, assignment)
     edited = forum_opt.ForumPlan(
         status="FEASIBLE",
@@ -469,13 +516,13 @@ def visitor_register(
     """Register visitors for an open day; a full day or a full tour departure is refused."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     if not event.takes_visitors:
-        raise DomainError(_("Cet événement ne prend pas d'inscriptions de visiteurs."))
+        raise OutreachError(_("Cet événement ne prend pas d'inscriptions de visiteurs."))
     if event.status != Event.Status.PUBLISHED or not event.registration_open or event.start <= timezone.now():
-        raise DomainError(_("Les inscriptions sont fermées pour cet événement."))
+        raise OutreachError(_("Les inscriptions sont fermées pour cet événement."))
     if young_people + parents == 0:
-        raise DomainError(_("Indiquez combien de personnes viendront."), field="young_people")
+        raise OutreachError(_("Indiquez combien de personnes viendront."), field="young_people")
     if girls > young_people:
-        raise DomainError(_("Le nombre de filles ne peut pas dépasser le nombre de jeunes."), field="girls")
+        raise OutreachError(_("Le nombre de filles ne peut pas dépasser le nombre de jeunes."), field="girls")
     visitors = young_people + parents
     if event.capacity is not None and selectors.registered_visitors(event=event) + visitors > event.capacity:
         raise Conflict(_("La journée est complète. Inscrivez-vous à la prochaine date ou contactez-nous."))
@@ -483,7 +530,7 @@ def visitor_register(
     if tour_slot_id:
         slot = event.tour_slots.filter(pk=tour_slot_id).first()
         if slot is None:
-            raise DomainError(_("Choisissez un départ de visite de cette journée."), field="tour_slot")
+            raise OutreachError(_("Choisissez un départ de visite de cette journée."), field="tour_slot")
         booked = (
             slot.registrations.filter(cancelled_at__isnull=True).aggregate(
                 n=Sum("young_people") + Sum("parents")
@@ -521,7 +568,7 @@ def visitor_register(
 @transaction.atomic
 def visitor_cancel(*, registration: VisitorRegistration) -> VisitorRegistration:
     if registration.cancelled_at:
-        raise DomainError(_("Cette inscription est déjà annulée."))
+        raise OutreachError(_("Cette inscription est déjà annulée."))
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["cancelled_at", "updated_at"])
     return registration
@@ -535,14 +582,42 @@ def visitor_check_in(*, registration: VisitorRegistration, came: bool = True) ->
         VisitorRegistration.objects.select_for_update().select_related("event").get(pk=registration.pk)
     )
     if registration.cancelled_at:
-        raise DomainError(_("Cette inscription est annulée."))
+        raise OutreachError(_("Cette inscription est annulée."))
     refusal = selectors.check_in_refusal(event=registration.event)
     if refusal:
-        raise DomainError(refusal)
+        raise OutreachError(refusal)
     if registration.attended != came:
         registration.attended = came
         registration.save(update_fields=["attended", "updated_at"])
     return registration
+
+
+@transaction.atomic
+def forum_setup_save(*, workshops: core_services.Rows, slots: core_services.Rows) -> None:
+    """A forum's workshops (with their apprentices) and its slots as the planner set them, all or
+    nothing: the plan is computed from both."""
+    core_services.rows_apply(slots)
+    core_services.rows_apply(workshops)
+
+
+@transaction.atomic
+def tour_slots_save(*, slots: core_services.Rows) -> None:
+    """An open day's tour departures as the team set them."""
+    core_services.rows_apply(slots)
+
+
+@transaction.atomic
+def availability_set(
+    *, availability: ApprenticeAvailability, many: dict[str, Iterable[Any]]
+) -> ApprenticeAvailability:
+    """What an apprentice can give on an event (`many`: the slots), replacing what they said
+    before, one row per apprentice and event: the old row goes and the new one comes in one
+    transaction, so a failed save leaves the old availability, not none."""
+    ApprenticeAvailability.objects.filter(
+        event=availability.event, apprentice=availability.apprentice
+    ).delete()
+    core_services.rows_apply(core_services.Rows(saved=[(availability, many)]))
+    return availability
 
 
 @transaction.atomic
@@ -573,7 +648,7 @@ def tally_save(
     notes: str = "",
 ) -> EventTally:
     if girls > pupils:
-        raise DomainError(_("Le nombre de filles ne peut pas dépasser le nombre de jeunes."), field="girls")
+        raise OutreachError(_("Le nombre de filles ne peut pas dépasser le nombre de jeunes."), field="girls")
     tally, _created = EventTally.objects.update_or_create(
         event=event,
         defaults={

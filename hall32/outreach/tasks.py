@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from hall32.core.jobs import job_task
 from hall32.outreach.models import ClassBooking
 
 
@@ -33,18 +34,11 @@ def send_visitor_email(registration_id: int) -> None:
 
 
 @shared_task(ignore_result=True)
+@job_task
 def compute_forum_plan(job_id: int) -> None:
-    from hall32.core.models import Job
-    from hall32.core.services import job_finish
     from hall32.outreach.services import forum_plan_compute
 
-    if Job.objects.filter(pk=job_id, status__in=[Job.Status.SUCCEEDED, Job.Status.FAILED]).exists():
-        return  # already done (a redelivered task)
-    try:
-        forum_plan_compute(job_id=job_id)
-    except Exception as error:
-        job_finish(job_id=job_id, error=f"Erreur inattendue ({type(error).__name__}).")
-        raise
+    forum_plan_compute(job_id=job_id)
 
 
 @shared_task(ignore_result=True)

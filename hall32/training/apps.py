@@ -9,7 +9,7 @@ class TrainingConfig(AppConfig):
 
     def ready(self) -> None:
         import hall32.training.rules  # noqa: F401  (registers the app's permissions)
-        from hall32.core import audit, dashboard, gdpr, navigation
+        from hall32.core import audit, dashboard, navigation
         from hall32.training import panels, personal_data
         from hall32.training.models import (
             Application,
@@ -37,7 +37,6 @@ class TrainingConfig(AppConfig):
             ProgressNote,
         ):
             audit.register(model)
-        gdpr.register("former", export=panels.gdpr_export)
         personal_data.register()
 
         nav = navigation.register

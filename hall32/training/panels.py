@@ -1,4 +1,4 @@
-"""Dashboard panels and GDPR sections of the training app."""
+"""Dashboard panels of the training app."""
 
 from __future__ import annotations
 
@@ -7,16 +7,10 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 
-from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear
 from hall32.training import selectors
 from hall32.training.models import (
-    Application,
     Attendance,
-    Contract,
-    Evaluation,
-    Outcome,
-    Referral,
 )
 
 
@@ -91,68 +85,3 @@ def messages_panel(request: HttpRequest) -> dict[str, Any] | None:
 def referral_panel(request: HttpRequest) -> dict[str, Any]:
     referrals = selectors.programmes.referrals_visible_to(user=request.user)[:8]
     return {"referrals": referrals}
-
-
-def gdpr_export(person: Person) -> dict[str, Any]:
-    return {
-        "inscriptions": [
-            {
-                "promotion": e.cohort.code,
-                "entrée": e.start_date.isoformat(),
-                "sortie": e.end_date.isoformat() if e.end_date else None,
-                "statut": e.get_status_display(),
-            }
-            for e in person.enrolments.select_related("cohort")
-        ],
-        "candidatures": [
-            {
-                "référence": a.reference,
-                "formation": a.course.title,
-                "étape": a.get_status_display(),
-                "motivation": a.motivation,
-                "notes_scolaires": a.school_grades,
-                "motifs_décision": a.decision_reasons,
-            }
-            for a in Application.objects.filter(applicant=person).select_related("course")
-        ],
-        "contrats": [
-            {
-                "numéro": c.reference,
-                "employeur": c.employer.name,
-                "début": c.start_date.isoformat(),
-                "fin": c.end_date.isoformat(),
-            }
-            for c in Contract.objects.filter(apprentice=person).select_related("employer")
-        ],
-        "évaluations": [
-            {
-                "compétence": e.competency.code,
-                "niveau": e.get_level_display(),
-                "date": e.evaluated_on.isoformat(),
-                "par": e.get_evaluator_role_display(),
-            }
-            for e in Evaluation.objects.filter(learner=person).select_related("competency")
-        ],
-        "présences": [
-            {"séance": str(a.session), "présence": a.code.label}
-            for a in Attendance.objects.filter(learner=person).select_related("session__cohort", "code")
-        ],
-        "devenirs": [
-            {
-                "formation": o.course.title,
-                "sortie": o.exit_date.isoformat(),
-                "situation": o.get_situation_display(),
-            }
-            for o in Outcome.objects.filter(learner=person).select_related("course")
-        ],
-        "orientations": [
-            {
-                "programme": r.programme.name,
-                "le": r.referred_on.isoformat(),
-                "étape": r.get_status_display(),
-                "sortie": r.get_outcome_display() if r.outcome else None,
-                "points_d_étape": [n.note for n in r.notes.all()],
-            }
-            for r in Referral.objects.filter(person=person).select_related("programme")
-        ],
-    }

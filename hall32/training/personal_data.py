@@ -1,4 +1,5 @@
-"""The training app's entries in the registry of personal fields (hall32.core.gdpr).
+"""The training app's entries in the registry of personal fields (hall32.core.gdpr),
+and its part of a person's GDPR export.
 
 Erasure keeps what the published figures count (enrolments, contracts' dates and status,
 outcomes' situations, programme steps) and blanks what describes the person: their words, the
@@ -7,8 +8,11 @@ hub's notes about them, their birth place, nationality and disability, their sch
 
 from __future__ import annotations
 
+from typing import Any
+
 from hall32.core import gdpr
 from hall32.core.gdpr import NEW_TOKEN
+from hall32.core.models import Person
 from hall32.training.models import (
     AbsenceAlert,
     Announcement,
@@ -31,6 +35,7 @@ from hall32.training.models import (
 
 
 def register() -> None:
+    gdpr.register("former", export=export)
     personal = gdpr.personal_data
     personal(
         Application,
@@ -206,3 +211,69 @@ def register() -> None:
         owners=[],
         keep=["title", "body", "cohort", "audience", "published_on", "expires_on", "created_by"],
     )
+
+
+def export(person: Person) -> dict[str, Any]:
+    """What the app holds about `person`, for the GDPR export (core.services.person_export)."""
+    return {
+        "inscriptions": [
+            {
+                "promotion": e.cohort.code,
+                "entrée": e.start_date.isoformat(),
+                "sortie": e.end_date.isoformat() if e.end_date else None,
+                "statut": e.get_status_display(),
+            }
+            for e in person.enrolments.select_related("cohort")
+        ],
+        "candidatures": [
+            {
+                "référence": a.reference,
+                "formation": a.course.title,
+                "étape": a.get_status_display(),
+                "motivation": a.motivation,
+                "notes_scolaires": a.school_grades,
+                "motifs_décision": a.decision_reasons,
+            }
+            for a in Application.objects.filter(applicant=person).select_related("course")
+        ],
+        "contrats": [
+            {
+                "numéro": c.reference,
+                "employeur": c.employer.name,
+                "début": c.start_date.isoformat(),
+                "fin": c.end_date.isoformat(),
+            }
+            for c in Contract.objects.filter(apprentice=person).select_related("employer")
+        ],
+        "évaluations": [
+            {
+                "compétence": e.competency.code,
+                "niveau": e.get_level_display(),
+                "date": e.evaluated_on.isoformat(),
+                "par": e.get_evaluator_role_display(),
+            }
+            for e in Evaluation.objects.filter(learner=person).select_related("competency")
+        ],
+        "présences": [
+            {"séance": str(a.session), "présence": a.code.label}
+            for a in Attendance.objects.filter(learner=person).select_related("session__cohort", "code")
+        ],
+        "devenirs": [
+            {
+                "formation": o.course.title,
+                "sortie": o.exit_date.isoformat(),
+                "situation": o.get_situation_display(),
+            }
+            for o in Outcome.objects.filter(learner=person).select_related("course")
+        ],
+        "orientations": [
+            {
+                "programme": r.programme.name,
+                "le": r.referred_on.isoformat(),
+                "étape": r.get_status_display(),
+                "sortie": r.get_outcome_display() if r.outcome else None,
+                "points_d_étape": [n.note for n in r.notes.all()],
+            }
+            for r in Referral.objects.filter(person=person).select_related("programme")
+        ],
+    }

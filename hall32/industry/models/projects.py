@@ -137,6 +137,11 @@ class Project(TimeStampedModel):
     def is_open(self) -> bool:
         return self.status not in {ProjectStatus.CLOSED, ProjectStatus.ABANDONED}
 
+    @property
+    def may_be_quoted(self) -> bool:
+        """A project is costed once studied, and again while its quote is discussed."""
+        return self.status in {ProjectStatus.STUDY, ProjectStatus.QUOTE}
+
 
 class ProjectStep(models.Model):
     """One move of a project through its statuses: who, when, why."""
@@ -260,6 +265,11 @@ class Quote(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("industry:quote_detail", args=[self.pk])
+
+    @property
+    def awaits_decision(self) -> bool:
+        """Sent to the client, who accepts or declines it."""
+        return self.status == self.Status.SENT
 
     def totals(self, lines: list[QuoteLine] | None = None) -> tuple[Decimal, Decimal, Decimal]:
         """(net, VAT, gross), each rounded to the cent."""

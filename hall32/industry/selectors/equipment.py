@@ -137,6 +137,23 @@ class BoardSlot:
     end: dt.datetime
     from_before: bool  # began on an earlier day
     to_after: bool  # goes on the next day
+    shown: bool = False  # the viewer sees what it is for (and follows it); others see "Réservé"
+    colour: str = "#1f6f43"
+    href: str = ""
+
+
+def board_view(booking: Booking, *, viewer: User, details: bool) -> tuple[bool, str, str]:
+    """Who sees which booking on the board: staff with the details right and the booker see what a
+    booking is for and open it; everyone sees maintenance, which leads others to the machine.
+    Returns (shown, colour, link)."""
+    mine = booking.user_id == viewer.pk
+    maintenance = booking.kind == Booking.Kind.MAINTENANCE
+    shown = details or mine or maintenance
+    if not shown:
+        return False, "#1f6f43", ""
+    colour = KIND_COLOURS.get(booking.kind) or ("#0d6efd" if mine else "#1f6f43")
+    href = booking.equipment.get_absolute_url() if maintenance and not details else booking.get_absolute_url()
+    return True, colour, href
 
 
 @dataclass
@@ -145,8 +162,9 @@ class BoardRow:
     days: list[list[BoardSlot]]
 
 
-def week_board(*, monday: dt.date, category: str = "") -> list[BoardRow]:
-    """Machines by day of one week: the across-machines view."""
+def week_board(*, monday: dt.date, viewer: User, category: str = "") -> list[BoardRow]:
+    """Machines by day of one week: the across-machines view, each booking as `viewer` may see it."""
+    details = viewer.has_perm("industry.view_booking_details")
     tz = timezone.get_current_timezone()
     start = dt.datetime.combine(monday, dt.time(0), tzinfo=tz)
     end = start + dt.timedelta(days=7)
@@ -157,6 +175,7 @@ def week_board(*, monday: dt.date, category: str = "") -> list[BoardRow]:
         found = found.filter(equipment__category=category)
     per: dict[tuple[int, int], list[BoardSlot]] = defaultdict(list)
     for booking in found.order_by("start"):
+        shown, colour, href = board_view(booking, viewer=viewer, details=details)
         first = max(0, (timezone.localtime(booking.start).date() - monday).days)
         last = min(6, (timezone.localtime(booking.end - dt.timedelta(seconds=1)).date() - monday).days)
         for day in range(first, last + 1):
@@ -169,6 +188,9 @@ def week_board(*, monday: dt.date, category: str = "") -> list[BoardRow]:
                     timezone.localtime(min(booking.end, day_end)),
                     from_before=booking.start < day_start,
                     to_after=booking.end > day_end,
+                    shown=shown,
+                    colour=colour,
+                    href=href,
                 )
             )
     return [BoardRow(m, [per[(m.pk, d)] for d in range(7)]) for m in machines]

@@ -57,6 +57,19 @@ class ProjectFigures:
     by_equipment: list[tuple[str, float]]
 
 
+def quotes_of(*, project: Project, user: User) -> list[Quote]:
+    """A project's quotes as `user` may see them, each with its totals: the team sees its drafts,
+    a client only what was sent to them."""
+    quotes = project.quotes.prefetch_related("lines")
+    if not user.has_perm("industry.manage_projects"):
+        quotes = quotes.exclude(status=Quote.Status.DRAFT)
+    shown = list(quotes)
+    for quote in shown:
+        # Totals for the page, computed once per quote from its prefetched lines.
+        quote.net, quote.vat, quote.gross = quote.totals(list(quote.lines.all()))  # type: ignore[attr-defined]
+    return shown
+
+
 def project_figures(*, project: Project) -> ProjectFigures:
     entries = project.time_entries.values("activity").annotate(total=Sum("hours")).order_by("-total")
     labels = dict(TimeEntry.Activity.choices)

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 
 from hall32.core import tokens
 from hall32.core.dates import long_date
-from hall32.core.errors import Conflict, DomainError, Forbidden
 from hall32.core.models import User
 from hall32.industry import hours
+from hall32.industry.errors import Conflict, Forbidden, IndustryError
 from hall32.industry.models import Booking, Equipment, FeedToken, Project, QualificationGrant
 
 
@@ -122,7 +122,7 @@ def _check(
     check_past: bool = True,
 ) -> None:
     if not equipment.is_active:
-        raise DomainError(_("Cette machine est hors service : elle ne se réserve pas."), field="equipment")
+        raise IndustryError(_("Cette machine est hors service : elle ne se réserve pas."), field="equipment")
     problems = hours.booking_problems(
         start=start,
         end=end,
@@ -132,7 +132,7 @@ def _check(
     )
     if problems:
         first = next(iter(problems.values()))[0]
-        raise DomainError(first, errors=problems)
+        raise IndustryError(first, errors=problems)
     if kind != Booking.Kind.MAINTENANCE:
         problem = qualification_problem(equipment=equipment, user=by, start=start, end=end)
         if problem:
@@ -141,7 +141,9 @@ def _check(
         if not by.has_perm("industry.open_project", project):
             raise Forbidden(_("Ce projet n'est pas le vôtre."), field="project")
         if not project.is_open:
-            raise DomainError(_("Ce projet est clos : on n'y impute plus d'heures machine."), field="project")
+            raise IndustryError(
+                _("Ce projet est clos : on n'y impute plus d'heures machine."), field="project"
+            )
 
 
 def _refuse_overlap(
@@ -213,7 +215,7 @@ def booking_create(
                 field="for_user",
             )
         if not (owner.is_active and owner.has_perm("industry.book_equipment")):
-            raise DomainError(_("Cette personne n'a pas accès aux machines."), field="for_user")
+            raise IndustryError(_("Cette personne n'a pas accès aux machines."), field="for_user")
     _check(equipment=equipment, start=start, end=end, by=owner, kind=kind, project=project)
     equipment = _lock(equipment)
     _refuse_overlap(equipment=equipment, start=start, end=end, by=by)
@@ -236,7 +238,7 @@ def _may_change(booking: Booking, by: User) -> None:
     if not by.has_perm("industry.modify_booking", booking):
         raise Forbidden(_("Vous ne pouvez modifier que vos propres réservations."))
     if booking.status != Booking.Status.CONFIRMED:
-        raise DomainError(_("Cette réservation est annulée."))
+        raise IndustryError(_("Cette réservation est annulée."))
 
 
 @transaction.atomic
@@ -254,10 +256,10 @@ def booking_update(
     _may_change(booking, by)
     now = timezone.now()
     if booking.end <= now:
-        raise DomainError(_("Cette réservation est terminée : elle ne se modifie plus."))
+        raise IndustryError(_("Cette réservation est terminée : elle ne se modifie plus."))
     started = booking.start <= now
     if started and start != booking.start:
-        raise DomainError(_("Cette réservation a commencé : seule sa fin peut changer."), field="start")
+        raise IndustryError(_("Cette réservation a commencé : seule sa fin peut changer."), field="start")
     owner = booking.user or by
     _check(
         equipment=booking.equipment,
@@ -285,7 +287,7 @@ def booking_end_early(*, booking: Booking, by: User) -> Booking:
     _may_change(booking, by)
     now = timezone.now().replace(second=0, microsecond=0)
     if not booking.start < now < booking.end:
-        raise DomainError(_("Seule une réservation en cours peut être écourtée."))
+        raise IndustryError(_("Seule une réservation en cours peut être écourtée."))
     booking.planned_end = booking.planned_end or booking.end
     booking.end = now
     booking.save(update_fields=["end", "planned_end", "updated_at"])
@@ -297,7 +299,7 @@ def booking_cancel(*, booking: Booking, by: User) -> Booking:
     """Cancel a booking that has not started (a running one is ended early instead)."""
     _may_change(booking, by)
     if booking.start <= timezone.now():
-        raise DomainError(_("Cette réservation a commencé : écourtez-la plutôt que de l'annuler."))
+        raise IndustryError(_("Cette réservation a commencé : écourtez-la plutôt que de l'annuler."))
     booking.status = Booking.Status.CANCELLED
     booking.cancelled_at = timezone.now()
     booking.save(update_fields=["status", "cancelled_at", "updated_at"])
@@ -309,6 +311,4 @@ def booking_cancel(*, booking: Booking, by: User) -> Booking:
 def feed_token_issue(*, user: User) -> str:
     """A new secret link to the user's bookings feed, replacing the old one (whose calendars stop
     updating). Returns the secret, the only time it can be read: the database keeps its digest."""
-    raw, digest = tokens.issue()
-    FeedToken.objects.update_or_create(user=user, defaults={"digest": digest, "created_at": timezone.now()})
-    return raw
+    return tokens.replace(FeedToken, user=user)

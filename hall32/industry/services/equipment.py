@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hall32.core.dates import add_months, long_date
-from hall32.core.errors import DomainError
 from hall32.core.models import Person, User
 from hall32.core.services import validated_save
 from hall32.industry import hours
+from hall32.industry.errors import IndustryError
 from hall32.industry.models import Booking, Equipment, MaintenancePlan, Qualification, QualificationGrant
 from hall32.industry.services.bookings import describe
 
@@ -38,14 +38,14 @@ def qualification_grant(
 ) -> QualificationGrant:
     """Grant a qualification after training; it expires after the qualification's validity."""
     if granted_on > timezone.localdate():
-        raise DomainError(
+        raise IndustryError(
             _("Une habilitation s'accorde après la formation, pas à l'avance."), field="granted_on"
         )
     if person.erased_at is not None:
-        raise DomainError(_("Cette personne a été effacée."), field="person")
+        raise IndustryError(_("Cette personne a été effacée."), field="person")
     expires = add_months(granted_on, qualification.validity_months) if qualification.validity_months else None
     if expires is not None and expires < timezone.localdate():
-        raise DomainError(
+        raise IndustryError(
             _("Accordée le %(d)s, elle aurait déjà expiré : vérifiez la date.")
             % {"d": long_date(granted_on)},
             field="granted_on",
@@ -64,7 +64,7 @@ def qualification_grant(
 @transaction.atomic
 def qualification_revoke(*, grant: QualificationGrant, on: dt.date | None = None) -> QualificationGrant:
     if grant.revoked_on is not None:
-        raise DomainError(_("Cette habilitation est déjà retirée."))
+        raise IndustryError(_("Cette habilitation est déjà retirée."))
     grant.revoked_on = on or timezone.localdate()
     grant.save(update_fields=["revoked_on", "updated_at"])
     return grant
@@ -98,13 +98,13 @@ def maintenance_plan_save(*, plan: MaintenancePlan, by: User | None) -> Maintena
     """Create or change a plan, and (re)generate its future windows. Refused if a window would
     overlap a booking, naming the first ones in the way."""
     if plan.duration_minutes < hours.SLOT_MINUTES or plan.duration_minutes % hours.SLOT_MINUTES:
-        raise DomainError(
+        raise IndustryError(
             _("La durée se compte en quarts d'heure (15, 30, 45… minutes)."), field="duration_minutes"
         )
     if plan.start_time.minute % hours.SLOT_MINUTES or plan.start_time.second:
-        raise DomainError(_("L'heure de début tombe sur un quart d'heure."), field="start_time")
+        raise IndustryError(_("L'heure de début tombe sur un quart d'heure."), field="start_time")
     if plan.until and plan.until < plan.first_date:
-        raise DomainError(_("La fin doit suivre la première date."), field="until")
+        raise IndustryError(_("La fin doit suivre la première date."), field="until")
     Equipment.objects.select_for_update().get(pk=plan.equipment_id)  # bookings of this machine wait
     validated_save(plan)
     now = timezone.now()
@@ -122,7 +122,7 @@ def maintenance_plan_save(*, plan: MaintenancePlan, by: User | None) -> Maintena
         if len(in_the_way) >= 3:
             break
     if in_the_way:
-        raise DomainError(
+        raise IndustryError(
             _(
                 "Ces créneaux de maintenance chevauchent %(list)s. Déplacez ces réservations ou changez le plan."
             )

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hall32.core import services as core_services
-from hall32.core.errors import DomainError
 from hall32.core.jobs import run_reporting
 from hall32.core.models import Job, User
 from hall32.core.services import validated_save
+from hall32.industry.errors import IndustryError
 from hall32.industry.models import LineConfiguration, LineModule, SimulationRun
 from hall32.industry.simulation import line as sim
 
@@ -141,7 +141,7 @@ def validate(spec: dict[str, Any]) -> sim.Line:
             path: [line_problem_message(p) for p in problems] for path, problems in error.errors.items()
         }
         first = next(iter(errors.values()))[0]
-        raise DomainError(first, errors=errors, code="invalid_line") from error
+        raise IndustryError(first, errors=errors, code="invalid_line") from error
 
 
 @transaction.atomic
@@ -149,9 +149,9 @@ def line_save(
     *, line: LineConfiguration, modules: list[dict[str, Any]], by: User | None = None
 ) -> LineConfiguration:
     """Store a configuration and its modules (replacing the old ones) once the simulator accepts
-    them; DomainError.errors carries the simulator's field paths."""
+    them; IndustryError.errors carries the simulator's field paths."""
     if line.warmup_hours >= line.horizon_hours:
-        raise DomainError(
+        raise IndustryError(
             _("La mise en régime doit être plus courte que la durée simulée."), field="warmup_hours"
         )
     validate(line_spec(line, modules))
@@ -164,6 +164,41 @@ def line_save(
         for i, m in enumerate(modules)
     )
     return line
+
+
+@transaction.atomic
+def line_create_from_spec(
+    *,
+    name: str,
+    spec: dict[str, Any],
+    by: User | None,
+    description: str = "",
+    target_per_hour: float | None = None,
+    horizon_hours: int = 480,
+    warmup_hours: int = 24,
+    replications: int = 5,
+    seed: int = 1,
+) -> LineConfiguration:
+    """A configuration written in the simulator's vocabulary (the API's): refused with the
+    simulator's own field paths (stations.2.process.kind), else stored as the pages store one."""
+    validate(spec)
+    arrival = spec.get("arrival") or {}
+    arrival_kind = arrival.get("kind", "")
+    values = [arrival.get(n) for n in sim.DISTRIBUTIONS.get(arrival_kind, ())]
+    line = LineConfiguration(
+        name=name,
+        description=description,
+        target_per_hour=target_per_hour,
+        horizon_hours=horizon_hours,
+        warmup_hours=warmup_hours,
+        replications=replications,
+        seed=seed,
+        arrival_distribution=arrival_kind,
+        arrival_p1=values[0] if len(values) > 0 else None,
+        arrival_p2=values[1] if len(values) > 1 else None,
+        arrival_p3=values[2] if len(values) > 2 else None,
+    )
+    return line_save(line=line, modules=modules_from_spec(spec), by=by)
 
 
 def modules_from_spec(spec: dict[str, Any]) -> list[dict[str, Any]]:
@@ -228,11 +263,11 @@ def simulation_start(
     validate(spec)
     if kind == SimulationRun.Kind.IMPROVE:
         if not line.target_per_hour:
-            raise DomainError(
+            raise IndustryError(
                 _("Indiquez d'abord le débit visé de cette configuration."), field="target_per_hour"
             )
         if not any(m.investment is not None for m in line.modules.all()):
-            raise DomainError(
+            raise IndustryError(
                 _(
                     "Indiquez le coût d'une unité de plus sur au moins un module : c'est parmi eux que l'on cherche."
                 )

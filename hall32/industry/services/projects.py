@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hall32.core.dates import long_date
-from hall32.core.errors import DomainError, Forbidden
 from hall32.core.models import Organisation, User
 from hall32.core.services import ReferenceSeries, reference_issue, validated_save
+from hall32.industry.errors import Forbidden, IndustryError
 from hall32.industry.models import (
     PROJECT_TRANSITIONS,
     Deliverable,
+    Equipment,
     Project,
     ProjectKind,
     ProjectStatus,
@@ -53,7 +54,7 @@ def _step(project: Project, *, from_status: str, by: User | None, note: str = ""
 def project_create(*, project: Project, by: User | None) -> Project:
     """Record a new project (staff), numbered PI-<year>-NNN, at the request stage."""
     if project.client.kind != Organisation.Kind.COMPANY:
-        raise DomainError(_("Le client d'un projet est une entreprise."), field="client")
+        raise IndustryError(_("Le client d'un projet est une entreprise."), field="client")
     project.requested_on = project.requested_on or timezone.localdate()
     project.status = ProjectStatus.REQUEST
     project.reference = reference_issue(series=PROJECT_REFERENCES, year=project.requested_on.year)
@@ -99,7 +100,7 @@ def project_move(
     Project.objects.select_for_update().get(pk=project.pk)  # two moves at once: the second waits
     project.refresh_from_db()
     if to not in PROJECT_TRANSITIONS[project.status]:
-        raise DomainError(
+        raise IndustryError(
             _("Un projet « %(from)s » ne peut pas passer à « %(to)s ».")
             % {
                 "from": project.get_status_display(),
@@ -110,14 +111,14 @@ def project_move(
     day = on or timezone.localdate()
     if to == ProjectStatus.IN_PROGRESS and project.status == ProjectStatus.QUOTE:
         if not project.quotes.filter(status=Quote.Status.ACCEPTED).exists():
-            raise DomainError(_("Le projet démarre quand le client a accepté un devis."), field="to")
+            raise IndustryError(_("Le projet démarre quand le client a accepté un devis."), field="to")
         project.started_on = project.started_on or day
     if to == ProjectStatus.DELIVERED:
         pending = list(
             project.deliverables.filter(delivered_on__isnull=True).values_list("title", flat=True)[:3]
         )
         if pending:
-            raise DomainError(
+            raise IndustryError(
                 _("Livrables pas encore remis : %(list)s.")
                 % {"list": ", ".join(f"« {t} »" for t in pending)},
                 field="to",
@@ -125,7 +126,7 @@ def project_move(
         project.delivered_on = day
     if to == ProjectStatus.CLOSED:
         if satisfaction is None or not 1 <= satisfaction <= 5:
-            raise DomainError(
+            raise IndustryError(
                 _("Notez la satisfaction du client de 1 à 5 pour clôturer le projet."), field="satisfaction"
             )
         project.satisfaction = satisfaction
@@ -143,16 +144,16 @@ def time_entry_add(
     *, project: Project, engineer: User, day: dt.date, hours: Decimal, activity: str, note: str = ""
 ) -> TimeEntry:
     if not project.is_open:
-        raise DomainError(_("Ce projet est clos : on n'y saisit plus de temps."))
+        raise IndustryError(_("Ce projet est clos : on n'y saisit plus de temps."))
     if day > timezone.localdate():
-        raise DomainError(
+        raise IndustryError(
             _("On saisit le temps passé, pas le temps prévu : choisissez une date passée."), field="day"
         )
     if day < project.requested_on:
-        raise DomainError(_("Cette date précède la demande du client."), field="day")
+        raise IndustryError(_("Cette date précède la demande du client."), field="day")
     already = TimeEntry.objects.filter(engineer=engineer, day=day).aggregate(total=Sum("hours"))["total"] or 0
     if already + hours > 12:
-        raise DomainError(
+        raise IndustryError(
             _("Avec ces heures, la journée dépasserait 12 h (déjà %(h)s h saisies ce jour-là).")
             % {"h": already},
             field="hours",
@@ -166,21 +167,21 @@ def time_entry_add(
 @transaction.atomic
 def time_entry_delete(*, entry: TimeEntry) -> None:
     if not entry.project.is_open:
-        raise DomainError(_("Ce projet est clos : son temps passé ne change plus."))
+        raise IndustryError(_("Ce projet est clos : son temps passé ne change plus."))
     entry.delete()
 
 
 @transaction.atomic
 def deliverable_save(*, deliverable: Deliverable) -> Deliverable:
     if deliverable.delivered_on and deliverable.delivered_on > timezone.localdate():
-        raise DomainError(_("Un livrable se remet aujourd'hui ou avant."), field="delivered_on")
+        raise IndustryError(_("Un livrable se remet aujourd'hui ou avant."), field="delivered_on")
     return validated_save(deliverable)
 
 
 @transaction.atomic
 def deliverable_deliver(*, deliverable: Deliverable, on: dt.date | None = None) -> Deliverable:
     if deliverable.delivered_on:
-        raise DomainError(_("Ce livrable est déjà remis."))
+        raise IndustryError(_("Ce livrable est déjà remis."))
     deliverable.delivered_on = on or timezone.localdate()
     deliverable.save(update_fields=["delivered_on", "updated_at"])
     return deliverable
@@ -195,16 +196,16 @@ class LineInput:
     label: str
     quantity: Decimal
     unit: str
-    unit_price: Decimal
+    unit_price: Decimal | None  # None on a machine line: the machine's hourly rate
     equipment_id: int | None = None
 
 
 @transaction.atomic
 def quote_create(*, project: Project, lines: list[LineInput], notes: str = "") -> Quote:
-    if project.status not in {ProjectStatus.STUDY, ProjectStatus.QUOTE}:
-        raise DomainError(_("On chiffre un projet à l'étude ou au stade du devis."))
+    if not project.may_be_quoted:
+        raise IndustryError(_("On chiffre un projet à l'étude ou au stade du devis."))
     if not lines:
-        raise DomainError(_("Un devis compte au moins une ligne."), field="lines")
+        raise IndustryError(_("Un devis compte au moins une ligne."), field="lines")
     year = timezone.localdate().year
     quote = Quote.objects.create(
         project=project, number=reference_issue(series=QUOTE_NUMBERS, year=year), notes=notes
@@ -213,12 +214,32 @@ def quote_create(*, project: Project, lines: list[LineInput], notes: str = "") -
     return quote
 
 
+def _unit_prices(lines: list[LineInput]) -> list[Decimal]:
+    """Each line's price: the one given, else, on a machine line, the machine's hourly rate (for
+    the pages and the API alike)."""
+    rates = dict(
+        Equipment.objects.filter(
+            pk__in={line.equipment_id for line in lines if line.equipment_id}
+        ).values_list("pk", "hourly_rate")
+    )
+    prices = []
+    for line in lines:
+        price = line.unit_price
+        if price is None and line.kind == QuoteLine.Kind.MACHINE and line.equipment_id is not None:
+            price = rates.get(line.equipment_id)
+        if price is None:
+            raise IndustryError(_("Indiquez le prix unitaire."), field="unit_price")
+        prices.append(price)
+    return prices
+
+
 @transaction.atomic
 def quote_set_lines(*, quote: Quote, lines: list[LineInput], notes: str | None = None) -> Quote:
     if quote.status != Quote.Status.DRAFT:
-        raise DomainError(_("Seul un devis en brouillon se modifie ; faites-en un nouveau."))
+        raise IndustryError(_("Seul un devis en brouillon se modifie ; faites-en un nouveau."))
     if not lines:
-        raise DomainError(_("Un devis compte au moins une ligne."), field="lines")
+        raise IndustryError(_("Un devis compte au moins une ligne."), field="lines")
+    prices = _unit_prices(lines)
     quote.lines.all().delete()
     QuoteLine.objects.bulk_create(
         QuoteLine(
@@ -228,10 +249,10 @@ def quote_set_lines(*, quote: Quote, lines: list[LineInput], notes: str | None =
             label=line.label.strip(),
             quantity=line.quantity,
             unit=line.unit.strip() or "h",
-            unit_price=line.unit_price,
+            unit_price=price,
             equipment_id=line.equipment_id,
         )
-        for i, line in enumerate(lines)
+        for i, (line, price) in enumerate(zip(lines, prices, strict=True))
     )
     if notes is not None:
         quote.notes = notes
@@ -252,9 +273,9 @@ def _notify_quote(quote: Quote, kind: str) -> None:
 def quote_send(*, quote: Quote, by: User | None) -> Quote:
     """Issue the quote to the client (valid 30 days); the project reaches the quote stage."""
     if quote.status != Quote.Status.DRAFT:
-        raise DomainError(_("Ce devis est déjà envoyé."))
+        raise IndustryError(_("Ce devis est déjà envoyé."))
     if not quote.lines.exists():
-        raise DomainError(_("Un devis compte au moins une ligne."))
+        raise IndustryError(_("Un devis compte au moins une ligne."))
     quote.status = Quote.Status.SENT
     quote.issued_on = timezone.localdate()
     quote.valid_until = quote.issued_on + dt.timedelta(days=QUOTE_VALIDITY_DAYS)
@@ -275,9 +296,9 @@ def quote_decide(*, quote: Quote, accepted: bool, by: User) -> Quote:
     """The client accepts (the project starts) or declines a sent quote."""
     quote = Quote.objects.select_for_update().select_related("project").get(pk=quote.pk)
     if quote.status != Quote.Status.SENT:
-        raise DomainError(_("Seul un devis envoyé s'accepte ou se refuse."))
+        raise IndustryError(_("Seul un devis envoyé s'accepte ou se refuse."))
     if accepted and quote.valid_until and quote.valid_until < timezone.localdate():
-        raise DomainError(
+        raise IndustryError(
             _("Ce devis a expiré le %(d)s : demandez-en un nouveau.") % {"d": long_date(quote.valid_until)}
         )
     quote.status = Quote.Status.ACCEPTED if accepted else Quote.Status.DECLINED

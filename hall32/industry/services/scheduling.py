@@ -18,11 +18,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from hall32.core import services as core_services
-from hall32.core.errors import Conflict, DomainError, Forbidden
+from hall32.core.errors import DomainError
 from hall32.core.jobs import run_reporting
 from hall32.core.models import Job, User
 from hall32.core.services import validated_save
 from hall32.industry import hours
+from hall32.industry.errors import Conflict, Forbidden, IndustryError
 from hall32.industry.models import Booking, Equipment, ScheduledOperation, ScheduleRun
 from hall32.industry.optimisation import jobshop
 from hall32.industry.services.bookings import describe, qualification_problem
@@ -57,9 +58,16 @@ def _origin(run: ScheduleRun) -> dt.datetime:
 
 
 @transaction.atomic
-def schedule_create(*, run: ScheduleRun, by: User | None) -> ScheduleRun:
+def schedule_create(
+    *, run: ScheduleRun, by: User | None, rows: list[tuple[str, Equipment, int]] | None = None
+) -> ScheduleRun:
+    """A new schedule, with its operations when they are known (the API sends both): refused
+    operations leave no empty schedule behind."""
     run.created_by = by if by and by.pk else None
-    return validated_save(run)
+    validated_save(run)
+    if rows is not None:
+        schedule_set_operations(run=run, rows=rows)
+    return run
 
 
 @transaction.atomic
@@ -67,9 +75,9 @@ def schedule_set_operations(*, run: ScheduleRun, rows: list[tuple[str, Equipment
     """Replace the run's operations by `rows` (job, machine, minutes), in route order per job;
     the previous solution is dropped."""
     if run.status == ScheduleRun.Status.APPLIED:
-        raise DomainError(_("Cet ordonnancement est déjà réservé : dupliquez-le pour le modifier."))
+        raise IndustryError(_("Cet ordonnancement est déjà réservé : dupliquez-le pour le modifier."))
     if len(rows) > MAX_OPERATIONS:
-        raise DomainError(
+        raise IndustryError(
             _("Trop d'opérations (%(n)s) : le calcul en accepte %(max)s au plus.")
             % {"n": len(rows), "max": MAX_OPERATIONS}
         )
@@ -97,12 +105,12 @@ def schedule_set_operations(*, run: ScheduleRun, rows: list[tuple[str, Equipment
 
 
 def schedule_problem(*, run: ScheduleRun) -> Prepared:
-    """The run as a JobShop, or a DomainError that says what cannot be scheduled."""
+    """The run as a JobShop, or an IndustryError that says what cannot be scheduled."""
     operations = list(run.operations.select_related("equipment").order_by("pk"))
     if not operations:
-        raise DomainError(_("Ajoutez au moins une opération avant de calculer."))
+        raise IndustryError(_("Ajoutez au moins une opération avant de calculer."))
     if len(operations) > MAX_OPERATIONS:
-        raise DomainError(_("Problème trop grand : %(max)s opérations au plus.") % {"max": MAX_OPERATIONS})
+        raise IndustryError(_("Problème trop grand : %(max)s opérations au plus.") % {"max": MAX_OPERATIONS})
     origin = _origin(run)
     window_end = timezone.now() + dt.timedelta(weeks=hours.WEEKS_AHEAD)
     limit = _minutes(window_end, origin, up=False)
@@ -132,7 +140,7 @@ def schedule_problem(*, run: ScheduleRun) -> Prepared:
                 }
             )
     if errors:
-        raise DomainError(" ".join(errors[:5]), code="infeasible")
+        raise IndustryError(" ".join(errors[:5]), code="infeasible")
     fixed: dict[int, list[tuple[int, int]]] = {i: [] for i in range(len(equipment))}
     busy = Booking.objects.confirmed().filter(equipment_id__in=machines).overlapping(origin, window_end)
     for booking in busy:
@@ -151,7 +159,7 @@ def schedule_problem(*, run: ScheduleRun) -> Prepared:
         index = machines[pk]
         free = limit - sum(min(e, limit) - max(s, 0) for s, e in _merged(fixed[index]) if e > 0 and s < limit)
         if minutes > free:
-            raise DomainError(
+            raise IndustryError(
                 _(
                     "Problème trop grand : %(m)s devrait travailler %(need)s h, mais n'a que %(free)s h libres dans "
                     "les %(weeks)s semaines où l'on peut réserver."
@@ -261,7 +269,7 @@ def schedule_start(*, run: ScheduleRun, by: User | None) -> Job:
     from hall32.industry.tasks import compute_schedule
 
     if run.status == ScheduleRun.Status.APPLIED:
-        raise DomainError(_("Cet ordonnancement est déjà réservé."))
+        raise IndustryError(_("Cet ordonnancement est déjà réservé."))
     schedule_problem(run=run)  # refuses at once what cannot be scheduled
     with transaction.atomic():
         job = core_services.job_create(kind="schedule", params={"run": run.pk}, by=by)
@@ -303,14 +311,14 @@ def schedule_apply(*, run: ScheduleRun, by: User) -> list[Booking]:
     if a booking appeared since the solve, or naming the qualification the user lacks."""
     run = ScheduleRun.objects.select_for_update().get(pk=run.pk)
     if run.status != ScheduleRun.Status.SOLVED:
-        raise DomainError(_("Calculez l'ordonnancement avant de le réserver."))
+        raise IndustryError(_("Calculez l'ordonnancement avant de le réserver."))
     operations = list(
         run.operations.select_related("equipment__qualification").order_by("equipment_id", "start")
     )
     now = timezone.now()
     timed = [(op, op.start, op.end) for op in operations if op.start is not None and op.end is not None]
     if len(timed) < len(operations) or any(start < now for _op, start, _end in timed):
-        raise DomainError(_("Cet ordonnancement commence dans le passé : recalculez-le."))
+        raise IndustryError(_("Cet ordonnancement commence dans le passé : recalculez-le."))
     for machine in sorted({op.equipment for op in operations}, key=lambda e: e.pk):
         Equipment.objects.select_for_update().get(
             pk=machine.pk

@@ -97,3 +97,33 @@ def test_the_return_rate_endpoint_is_for_the_pole_s_staff(client, make_user, eng
         "large_groups": 0,
         "by_size": {},
     }
+
+
+@pytest.mark.parametrize(
+    "query", ["?q=stratasys", "?q=fdm", "?q=F370", "?category=machining", "?q=machine&category=machining"]
+)
+def test_the_api_and_the_catalogue_page_find_the_same_machines(client, query):
+    EquipmentFactory(name="Imprimante F370", manufacturer="Stratasys", capabilities="FDM, ABS")
+    EquipmentFactory(name="Machine à découpe", category="machining", description="Fraiseuse trois axes")
+    EquipmentFactory(name="Machine d'essai", model_name="Stratasys J55")
+
+    page = client.get(f"/innover/equipements/{query}").context["listing"].page.object_list
+    api = client.get(f"/api/industry/equipment{query}").json()["items"]
+
+    assert sorted(m["id"] for m in api) == sorted(m.pk for m in page)
+    assert api  # each query finds something, so that agreeing means something
+
+
+def test_the_api_and_the_project_page_find_the_same_projects(client, engineer):
+    from hall32.core.tests.factories import OrganisationFactory
+    from hall32.industry.tests.factories import ProjectFactory
+
+    ProjectFactory(title="Support capteur", client=OrganisationFactory(name="Michelin"))
+    ProjectFactory(title="Gabarit", client=OrganisationFactory(name="Aubert"), description="capteur de force")
+    ProjectFactory(title="Carter", client=OrganisationFactory(name="Limagrain"))
+    client.force_login(engineer)
+
+    page = client.get("/innover/projets/?q=capteur").context["listing"].page.object_list
+    api = client.get("/api/industry/projects?q=capteur").json()["items"]
+
+    assert sorted(p["id"] for p in api) == sorted(p.pk for p in page) and len(api) == 2

@@ -389,3 +389,39 @@ def test_the_week_board_narrows_to_one_family_of_machines(as_user, engineer):
 
     assert [r.equipment.name for r in narrowed.context["rows"]] == ["Tour CN Haas ST-10"]
     assert len(unknown.context["rows"]) == 2
+
+
+def test_on_the_week_board_a_booker_sees_their_own_booking_and_only_that_others_are_taken(as_user, make_user):
+    printer = EquipmentFactory(name="Imprimante F370")
+    learner, other = make_user(Role.LEARNER), make_user(Role.LEARNER)
+    BookingFactory(equipment=printer, user=learner, title="Mon support")
+    BookingFactory(equipment=printer, user=other, start=next_monday_at(14), title="Pièce d'un autre")
+    BookingFactory(equipment=printer, kind="maintenance", start=next_monday_at(17), title="Nettoyage buse")
+    week = {"semaine": next_monday_at(9).date().isoformat()}
+
+    slots = as_user(learner).get("/innover/planning/", week).context["rows"][0].days[0]
+
+    assert [(s.booking.title, s.shown) for s in slots] == [
+        ("Mon support", True),
+        ("Pièce d'un autre", False),
+        ("Nettoyage buse", True),
+    ]
+    mine, theirs, upkeep = slots
+    assert mine.href == mine.booking.get_absolute_url() and mine.colour == "#0d6efd"
+    assert theirs.href == "" and upkeep.href == printer.get_absolute_url()
+
+
+def test_a_client_sees_no_draft_quote_and_is_told_one_will_come(as_user, make_user):
+    from hall32.core.tests.factories import OrganisationFactory
+    from hall32.industry.models import Quote
+    from hall32.industry.tests.factories import ProjectFactory
+
+    client_user = make_user(Role.CLIENT)
+    client_user.person.organisation = OrganisationFactory(name="Dias Composites")
+    client_user.person.save()
+    project = ProjectFactory(client=client_user.person.organisation, status="quote")
+    Quote.objects.create(project=project, number="DEV-2026-001")
+
+    body = as_user(client_user).get(project.get_absolute_url()).content.decode()
+
+    assert "DEV-2026-001" not in body and "Le devis vous sera proposé ici" in body

@@ -270,3 +270,55 @@ def test_the_impact_page_reads_the_return_rate_from_the_projects(as_user, direct
 
     assert "50\u202f%" in page and "revenues pour un autre projet" in page
     assert "4,0 / 5" in page
+
+
+def test_a_machine_line_without_a_price_is_priced_at_the_machines_hourly_rate():
+    from hall32.industry.tests.factories import EquipmentFactory
+
+    printer = EquipmentFactory(hourly_rate=Decimal("145.00"))
+    project = ProjectFactory(status=ProjectStatus.STUDY)
+
+    quote = services.quote_create(
+        project=project,
+        lines=[services.LineInput("machine", "EOS M 290", Decimal("2"), "h", None, equipment_id=printer.pk)],
+    )
+
+    assert quote.lines.get().unit_price == Decimal("145.00")
+
+
+def test_a_line_without_a_price_and_no_machine_to_price_it_is_refused():
+    project = ProjectFactory(status=ProjectStatus.STUDY)
+
+    with pytest.raises(DomainError, match="prix unitaire") as refused:
+        services.quote_create(
+            project=project, lines=[services.LineInput("engineering", "Étude", Decimal("2"), "h", None)]
+        )
+
+    assert refused.value.field == "unit_price" and not Quote.objects.exists()
+
+
+def test_the_quote_page_prices_a_machine_line_left_blank_at_the_hourly_rate(client, engineer):
+    from hall32.industry.tests.factories import EquipmentFactory
+
+    printer = EquipmentFactory(hourly_rate=Decimal("145.00"))
+    project = ProjectFactory(status=ProjectStatus.STUDY)
+    client.force_login(engineer)
+
+    response = client.post(
+        reverse("industry:quote_create", args=[project.pk]),
+        {
+            "lines-TOTAL_FORMS": "1",
+            "lines-INITIAL_FORMS": "0",
+            "lines-MIN_NUM_FORMS": "1",
+            "lines-0-kind": "machine",
+            "lines-0-label": "EOS M 290",
+            "lines-0-equipment": printer.pk,
+            "lines-0-quantity": "2",
+            "lines-0-unit": "h",
+            "lines-0-unit_price": "",
+            "notes": "",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Quote.objects.get().lines.get().unit_price == Decimal("145.00")

@@ -143,3 +143,46 @@ def test_the_page_computes_then_books_and_shows_the_gantt(
     assert 'id="gantt-tasks"' in computed.content.decode()
     assert "2 réservations créées" in applied.content.decode()
     assert Booking.objects.filter(schedule=run).count() == 2
+
+
+def test_a_schedule_sent_with_too_many_operations_is_refused_whole(client, engineer, machines):
+    client.force_login(engineer)
+    jobs = [
+        {"label": f"OF-{j}", "operations": [{"equipment_id": machines["print"].pk, "minutes": 30}] * 200}
+        for j in range(4)
+    ]  # 800 operations: each job is within the schema's bounds, the whole is past MAX_OPERATIONS
+
+    response = client.post(
+        "/api/industry/schedules",
+        {"name": "Trop grand", "not_before": next_monday_at(8).isoformat(), "jobs": jobs},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400 and "600" in response.json()["detail"]
+    assert not ScheduleRun.objects.exists()
+
+
+def test_a_schedule_sent_through_the_api_is_stored_with_its_operations(client, engineer, machines):
+    client.force_login(engineer)
+    jobs = [
+        {
+            "label": "OF-1",
+            "operations": [
+                {"equipment_id": machines["print"].pk, "minutes": 90},
+                {"equipment_id": machines["mill"].pk, "minutes": 60},
+            ],
+        }
+    ]
+
+    response = client.post(
+        "/api/industry/schedules",
+        {"name": "Série pilote", "not_before": next_monday_at(8).isoformat(), "jobs": jobs},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 201
+    assert [(o["job"], o["sequence"], o["minutes"]) for o in response.json()["operations"]] == [
+        ("OF-1", 1, 90),
+        ("OF-1", 2, 60),
+    ]
+    assert ScheduleRun.objects.get().created_by == engineer

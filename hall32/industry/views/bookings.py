@@ -18,7 +18,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hall32.core import exports
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
-from hall32.core.web import check_perm, confirm_page, posted, render_page, require_perm, run_action, save_form
+from hall32.core.web import (
+    check_perm,
+    confirm_page,
+    feed_link_page,
+    posted,
+    render_page,
+    require_perm,
+    run_action,
+    save_form,
+)
 from hall32.industry import ical
 from hall32.industry.filters import BookingFilter
 from hall32.industry.forms import BookingForm, FreeMachinesForm
@@ -68,7 +77,7 @@ def board(request: HttpRequest) -> HttpResponse:
     category = request.GET.get("categorie", "")
     if category not in Equipment.Category.values:
         category = ""
-    rows = selectors.week_board(monday=monday, category=category)
+    rows = selectors.week_board(monday=monday, viewer=request.user, category=category)
     return render(
         request,
         "industry/board.html",
@@ -81,7 +90,6 @@ def board(request: HttpRequest) -> HttpResponse:
             "previous": monday - dt.timedelta(days=7),
             "next": monday + dt.timedelta(days=7),
             "today": timezone.localdate(),
-            "details": request.user.has_perm("industry.view_booking_details"),
             "categories": Equipment.Category.choices,
         },
     )
@@ -329,17 +337,12 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
 @require_perm("industry.view_my_bookings")
 def user_feed_renew(request: HttpRequest) -> HttpResponse:
     """A new link to one's bookings feed (the old one stops), shown this once."""
-    raw = services.feed_token_issue(user=request.user)
-    url = request.build_absolute_uri(reverse("industry:user_feed", args=[raw]))
-    return render(
+    return feed_link_page(
         request,
-        "core/feed_link.html",
-        {
-            "title": _("Mes réservations dans mon agenda"),
-            "url": url,
-            "webcal_url": "webcal://" + url.split("://", 1)[1],
-            "back_href": reverse("industry:my_bookings"),
-        },
+        services.feed_token_issue(user=request.user),
+        feed="industry:user_feed",
+        title=_("Mes réservations dans mon agenda"),
+        back_href=reverse("industry:my_bookings"),
     )
 
 

@@ -14,7 +14,16 @@ from django.views.decorators.http import require_http_methods
 
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
-from hall32.core.web import confirm_page, form_page, posted, render_page, require_perm, run_action, save_form
+from hall32.core.web import (
+    confirm_page,
+    edit_page,
+    form_page,
+    posted,
+    render_page,
+    require_perm,
+    run_action,
+    save_form,
+)
 from hall32.industry.filters import EquipmentFilter, GrantFilter
 from hall32.industry.forms import EquipmentForm, GrantForm, MaintenancePlanForm, QualificationForm
 from hall32.industry.models import Equipment, MaintenancePlan, Qualification, QualificationGrant
@@ -78,14 +87,8 @@ def equipment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_perm("industry.manage_equipment")
 def equipment_create(request: HttpRequest) -> HttpResponse:
     form = EquipmentForm(posted(request))
-    if request.method == "POST":
-        saved = save_form(
-            request, form, lambda: services.equipment_save(equipment=form.instance), _("Machine ajoutée.")
-        )
-        if saved:
-            return redirect(saved)
-    return form_page(
-        request, form, title=_("Nouvelle machine"), cancel_href=reverse("industry:equipment_list")
+    return _equipment_page(
+        request, form, _("Machine ajoutée."), _("Nouvelle machine"), reverse("industry:equipment_list")
     )
 
 
@@ -94,13 +97,22 @@ def equipment_create(request: HttpRequest) -> HttpResponse:
 def equipment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     equipment = get_object_or_404(Equipment, pk=pk)
     form = EquipmentForm(posted(request), instance=equipment)
-    if request.method == "POST":
-        saved = save_form(
-            request, form, lambda: services.equipment_save(equipment=form.instance), _("Machine enregistrée.")
-        )
-        if saved:
-            return redirect(saved)
-    return form_page(request, form, title=equipment.name, cancel_href=equipment.get_absolute_url())
+    return _equipment_page(
+        request, form, _("Machine enregistrée."), equipment.name, equipment.get_absolute_url()
+    )
+
+
+def _equipment_page(
+    request: HttpRequest, form: EquipmentForm, success: str, title: str, cancel: str
+) -> HttpResponse:
+    return edit_page(
+        request,
+        form,
+        save=lambda: services.equipment_save(equipment=form.instance),
+        success=success,
+        title=title,
+        cancel_href=cancel,
+    )
 
 
 @require_http_methods(["GET", "POST"])

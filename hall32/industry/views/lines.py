@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.errors import DomainError
 from hall32.core.listing import Listing
-from hall32.core.web import posted, render_page, report_job, require_perm
+from hall32.core.web import form_error, posted, render_page, report_job, require_perm, run_action, save_form
 from hall32.industry.filters import LineFilter
 from hall32.industry.forms import LineForm, ModuleFormSet, routes_text
 from hall32.industry.models import LineConfiguration, SimulationRun
@@ -60,8 +61,13 @@ def _module_rows(formset) -> list[dict[str, Any]]:
     return rows
 
 
-def _put_errors(form: LineForm, formset, error: DomainError, rows: list[dict[str, Any]]) -> None:
+def _put_errors(
+    form: LineForm, formset, error: DomainError | ValidationError, rows: list[dict[str, Any]]
+) -> None:
     """Each simulator error next to its field: modules-2-p1, arrival_p1…"""
+    if isinstance(error, ValidationError):  # a rule of the model itself: no module index to place it by
+        form_error(form, error)
+        return
     kept = [f for f in formset.forms if getattr(f, "cleaned_data", None) and not f.cleaned_data.get("DELETE")]
     kinds = {i: row.get("distribution", "") for i, row in enumerate(rows)}
     kinds[-1] = form.cleaned_data.get("arrival_distribution", "")
@@ -92,14 +98,16 @@ def line_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     ]
     form = LineForm(posted(request), instance=line)
     formset = ModuleFormSet(posted(request), initial=initial_modules or None, prefix="modules")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        rows = _module_rows(formset)
-        try:
-            saved = services.line_save(line=form.instance, modules=rows, by=request.user)
-        except DomainError as error:
-            _put_errors(form, formset, error, rows)
-        else:
-            messages.success(request, _("Configuration enregistrée."))
+    if request.method == "POST":
+        saved = save_form(
+            request,
+            form,
+            lambda: services.line_save(line=form.instance, modules=_module_rows(formset), by=request.user),
+            _("Configuration enregistrée."),
+            also=[formset],
+            on_error=lambda error: _put_errors(form, formset, error, _module_rows(formset)),
+        )
+        if saved:
             return redirect(saved)
     return render(
         request,
@@ -150,11 +158,10 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_perm("industry.simulate_lines")
 def line_simulate(request: HttpRequest, pk: int, kind: str = SimulationRun.Kind.SIMULATE) -> HttpResponse:
     line = get_object_or_404(LineConfiguration, pk=pk)
-    try:
-        run = services.simulation_start(line=line, by=request.user, kind=kind)
-    except DomainError as error:
-        messages.error(request, error.message)
+    started = run_action(request, lambda: services.simulation_start(line=line, by=request.user, kind=kind))
+    if not started:
         return redirect(line)
+    run = started.result
     finished = report_job(
         request,
         run.job,

@@ -14,13 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.dates import long_date
-from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
 from hall32.core.web import (
     check_perm,
     confirm_page,
-    form_error,
+    edit_page,
     form_page,
     posted,
     render_page,
@@ -131,9 +130,6 @@ def _project(request: HttpRequest, pk: int) -> Project:
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
     manager = request.user.has_perm("industry.manage_projects")
-    quotes = list(project.quotes.prefetch_related("lines"))
-    for quote in quotes:
-        quote.net, quote.vat, quote.gross = quote.totals(list(quote.lines.all()))
     return render(
         request,
         "industry/project_detail.html",
@@ -141,7 +137,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "project": project,
             "manager": manager,
             "figures": selectors.project_figures(project=project),
-            "quotes": quotes,
+            "quotes": selectors.quotes_of(project=project, user=request.user),
             "deliverables": list(project.deliverables.all()),
             "entries": list(project.time_entries.select_related("engineer")[:50]) if manager else [],
             "steps": list(project.steps.select_related("by")),
@@ -163,16 +159,14 @@ def project_create(request: HttpRequest) -> HttpResponse:
     form = ProjectForm(
         posted(request), initial={"lead": request.user.pk, "client": request.GET.get("client")}
     )
-    if request.method == "POST":
-        saved = save_form(
-            request,
-            form,
-            lambda: services.project_create(project=form.instance, by=request.user),
-            _("Projet créé."),
-        )
-        if saved:
-            return redirect(saved)
-    return form_page(request, form, title=_("Nouveau projet"), cancel_href=reverse("industry:project_list"))
+    return edit_page(
+        request,
+        form,
+        save=lambda: services.project_create(project=form.instance, by=request.user),
+        success=_("Projet créé."),
+        title=_("Nouveau projet"),
+        cancel_href=reverse("industry:project_list"),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -180,13 +174,14 @@ def project_create(request: HttpRequest) -> HttpResponse:
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(Project, pk=pk)
     form = ProjectForm(posted(request), instance=project)
-    if request.method == "POST":
-        saved = save_form(
-            request, form, lambda: services.project_update(project=form.instance), _("Projet enregistré.")
-        )
-        if saved:
-            return redirect(saved)
-    return form_page(request, form, title=str(project), cancel_href=project.get_absolute_url())
+    return edit_page(
+        request,
+        form,
+        save=lambda: services.project_update(project=form.instance),
+        success=_("Projet enregistré."),
+        title=str(project),
+        cancel_href=project.get_absolute_url(),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -293,6 +288,12 @@ def deliverable_file(request: HttpRequest, pk: int, deliverable_pk: int) -> File
 # --- Quotes --------------------------------------------------------------------------------------
 
 
+def _quote_save(project: Project, quote: Quote | None, lines: list[services.LineInput], notes: str) -> Quote:
+    if quote:
+        return services.quote_set_lines(quote=quote, lines=lines, notes=notes)
+    return services.quote_create(project=project, lines=lines, notes=notes)
+
+
 def _lines_from(formset) -> list[services.LineInput]:
     lines = []
     for form in formset.forms:
@@ -306,7 +307,7 @@ def _lines_from(formset) -> list[services.LineInput]:
                 label=data["label"],
                 quantity=data["quantity"],
                 unit=data.get("unit") or "h",
-                unit_price=data["unit_price"],
+                unit_price=data["unit_price"],  # None on a machine line: the service prices it
                 equipment_id=equipment.pk if equipment else None,
             )
         )
@@ -345,18 +346,16 @@ def quote_edit(request: HttpRequest, pk: int | None = None, project_pk: int | No
     )
     formset = QuoteLineFormSet(posted(request), initial=initial_lines, prefix="lines")
     notes = QuoteNotesForm(posted(request), initial={"notes": quote.notes} if quote else None)
-    if request.method == "POST" and formset.is_valid() and notes.is_valid():
-        lines = _lines_from(formset)
-        try:
-            if quote:
-                services.quote_set_lines(quote=quote, lines=lines, notes=notes.cleaned_data["notes"])
-            else:
-                quote = services.quote_create(project=project, lines=lines, notes=notes.cleaned_data["notes"])
-        except DomainError as error:
-            form_error(notes, error)
-        else:
-            messages.success(request, _("Devis %(n)s enregistré (brouillon).") % {"n": quote.number})
-            return redirect(quote)
+    if request.method == "POST":
+        saved = save_form(
+            request,
+            notes,
+            lambda: _quote_save(project, quote, _lines_from(formset), notes.cleaned_data["notes"]),
+            lambda saved: _("Devis %(n)s enregistré (brouillon).") % {"n": saved.number},
+            also=[formset],
+        )
+        if saved:
+            return redirect(saved)
     return render(
         request,
         "industry/quote_form.html",

@@ -10,12 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
 from hall32.core.web import (
     confirm_page,
-    form_error,
     form_page,
     posted,
     render_page,
@@ -83,6 +81,19 @@ def schedule_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _operation_rows(formset) -> list[tuple]:
+    """(job, machine, minutes) of each kept row of a valid formset."""
+    return [
+        (f.cleaned_data["job_label"], f.cleaned_data["equipment"], f.cleaned_data["duration_minutes"])
+        for f in formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE")
+    ]
+
+
+def _saved(n: int) -> str:
+    return ngettext("%(n)s opération enregistrée.", "%(n)s opérations enregistrées.", n) % {"n": n}
+
+
 @require_http_methods(["GET", "POST"])
 @require_perm("industry.schedule_jobs")
 def schedule_operations(request: HttpRequest, pk: int) -> HttpResponse:
@@ -96,22 +107,18 @@ def schedule_operations(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     formset = OperationFormSet(posted(request), initial=initial, prefix="ops")
     settings_form = ScheduleRunForm(posted(request), instance=run, prefix="run")
-    if request.method == "POST" and formset.is_valid() and settings_form.is_valid():
-        rows = [
-            (f.cleaned_data["job_label"], f.cleaned_data["equipment"], f.cleaned_data["duration_minutes"])
-            for f in formset.forms
-            if f.cleaned_data and not f.cleaned_data.get("DELETE")
-        ]
-        try:  # the settings form has filled `run`; the service saves it with its operations
-            services.schedule_set_operations(run=settings_form.instance, rows=rows)
-        except DomainError as error:
-            form_error(settings_form, error)
-        else:
-            messages.success(
-                request,
-                ngettext("%(n)s opération enregistrée.", "%(n)s opérations enregistrées.", len(rows))
-                % {"n": len(rows)},
-            )
+    if request.method == "POST":
+        # The settings form has filled `run`; the service saves it with its operations.
+        saved = save_form(
+            request,
+            settings_form,
+            lambda: services.schedule_set_operations(
+                run=settings_form.instance, rows=_operation_rows(formset)
+            ),
+            lambda _run: _saved(len(_operation_rows(formset))),
+            also=[formset],
+        )
+        if saved:
             return redirect(run)
     return render(
         request,
@@ -124,14 +131,12 @@ def schedule_operations(request: HttpRequest, pk: int) -> HttpResponse:
 @require_perm("industry.schedule_jobs")
 def schedule_run(request: HttpRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(ScheduleRun, pk=pk)
-    try:
-        job = services.schedule_start(run=run, by=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
+    started = run_action(request, lambda: services.schedule_start(run=run, by=request.user))
+    if not started:
         return redirect(run)
     report_job(
         request,
-        job,
+        started.result,
         done=_("Ordonnancement calculé."),
         queued=_("Calcul lancé ; la page suit son avancement."),
     )

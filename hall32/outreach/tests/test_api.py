@@ -2,6 +2,7 @@
 
 import pytest
 
+from hall32.core.models import Organisation, Person
 from hall32.core.roles import Role
 from hall32.core.tests.factories import SchoolFactory
 from hall32.outreach.models import ClassBooking
@@ -112,6 +113,26 @@ def test_a_full_event_answers_with_the_waiting_position(client):
     assert response.json()["status"] == "waitlisted" and response.json()["waiting_position"] == 1
 
 
+def test_a_refused_booking_leaves_no_new_school_or_teacher_behind(client):
+    event = EventFactory(registration_open=False)
+
+    response = client.post(
+        f"/api/outreach/events/{event.pk}/bookings",
+        payload(
+            SchoolFactory(),
+            school_id=None,
+            school_name="Collège Jean Macé",
+            school_postcode="69008",
+            teacher={"first_name": "Yann", "last_name": "Le Goff", "email": "yann@college.example"},
+        ),
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert not Organisation.objects.filter(name="Collège Jean Macé").exists()
+    assert not Person.objects.filter(email="yann@college.example").exists()
+
+
 def test_cancelling_through_the_api(client):
     booking = ClassBookingFactory()
 
@@ -126,3 +147,15 @@ def test_reach_needs_a_staff_session(client, as_user, make_user):
     assert client.get("/api/outreach/reach").status_code == 401
     assert as_user(make_user(Role.TEACHER)).get("/api/outreach/reach").status_code == 403
     assert as_user(make_user(Role.DIRECTION)).get("/api/outreach/reach?year=2022").status_code == 200
+
+
+@pytest.mark.parametrize("query", ["?q=clermont", "?q=forum", "?kind=open_day", "?q=hall&kind=forum"])
+def test_the_api_and_the_public_agenda_find_the_same_events(client, query):
+    EventFactory(title="Forum des métiers", city="Clermont-Ferrand", venue="Hall 32")
+    EventFactory(title="Portes ouvertes", kind="open_day", city="Riom", venue="Hall 32")
+    EventFactory(title="Salon de l'apprentissage", kind="fair", city="Clermont-Ferrand", venue="Polydome")
+
+    page = client.get(f"/informer/evenements/{query}").context["listing"].page.object_list
+    api = client.get(f"/api/outreach/events{query}").json()["items"]
+
+    assert sorted(e["id"] for e in api) == sorted(e.pk for e in page) and api

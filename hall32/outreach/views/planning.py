@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.errors import DomainError
-from hall32.core.web import posted, report_job, require_perm
+from hall32.core.web import formset_rows, posted, report_job, require_perm, run_action
 from hall32.outreach import ical, selectors, services
 from hall32.outreach.forms import PlanEditForm, SlotFormSet, WorkshopFormSet
 from hall32.outreach.models import ClassBooking, Event, EventKind, ForumPlan
@@ -62,9 +60,7 @@ def planning_setup(request: HttpRequest, pk: int) -> HttpResponse:
     for form in workshops.forms:
         form.fields["apprentices"].queryset = learners
     if request.method == "POST" and workshops.is_valid() and slots.is_valid():
-        with transaction.atomic():
-            workshops.save()
-            slots.save()
+        services.forum_setup_save(workshops=formset_rows(workshops), slots=formset_rows(slots))
         messages.success(request, _("Ateliers et créneaux enregistrés."))
         return redirect("outreach:planning", pk=pk)
     if request.method == "POST":
@@ -85,14 +81,14 @@ def planning_run(request: HttpRequest, pk: int) -> HttpResponse:
         time_limit = max(1.0, min(120.0, float(request.POST.get("time_limit", "10"))))
     except ValueError:
         time_limit = 10.0
-    try:
-        job = services.forum_plan_start(event=event, by=request.user, time_limit=time_limit)
-    except DomainError as error:
-        messages.error(request, error.message)
+    started = run_action(
+        request, lambda: services.forum_plan_start(event=event, by=request.user, time_limit=time_limit)
+    )
+    if not started:
         return redirect("outreach:planning", pk=pk)
     report_job(
         request,
-        job,
+        started.result,
         done=_("Plan calculé."),
         queued=_("Calcul lancé : la page se mettra à jour toute seule."),
         failed=_("Pas de plan possible : %(why)s"),
@@ -116,12 +112,12 @@ def planning_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not changes:
         messages.info(request, _("Aucune modification."))
         return redirect("outreach:planning", pk=pk)
-    try:
-        services.forum_plan_edit(plan=plan, changes=changes, by=request.user)
-    except DomainError as error:
-        messages.error(request, _("Modification refusée : %(why)s") % {"why": error.message})
-    else:
-        messages.success(request, _("Plan modifié : toutes les contraintes sont respectées."))
+    run_action(
+        request,
+        lambda: services.forum_plan_edit(plan=plan, changes=changes, by=request.user),
+        _("Plan modifié : toutes les contraintes sont respectées."),
+        refused=_("Modification refusée : %(why)s"),
+    )
     return redirect("outreach:planning", pk=pk)
 
 

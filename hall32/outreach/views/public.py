@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
-from hall32.core.web import confirm_page, form_error, posted, render_page, run_action
+from hall32.core.web import confirm_page, posted, render_page, run_action, save_form
 from hall32.outreach import ical, selectors, services
 from hall32.outreach.filters import PublicEventFilter
 from hall32.outreach.forms import ClassBookingForm, VisitorForm
@@ -90,9 +89,8 @@ def event_public(request: HttpRequest, slug: str) -> HttpResponse:
             if booking is not None:
                 return redirect(booking.get_absolute_url())
         elif visitor_form is not None and visitor_form.is_valid():
-            registration = _register(event, visitor_form)
+            registration = _register(request, event, visitor_form)
             if registration is not None:
-                messages.success(request, _("Inscription enregistrée : à bientôt à Hall 32 !"))
                 return redirect("outreach:visitor_status", token=registration.token)
         status = 200 if request.method == "GET" else 400
     else:
@@ -134,26 +132,20 @@ def _teacher_initial(request: HttpRequest) -> dict:
 
 def _book(request: HttpRequest, event: Event, form: ClassBookingForm) -> ClassBooking | None:
     data = form.cleaned_data
-    try:
-        school = services.school_for(
-            school=data["school"],
-            name=data["school_name"],
-            postcode=data["school_postcode"],
-            uai=data["school_uai"],
-        )
-        teacher = services.teacher_for(
+    booking = save_form(
+        request,
+        form,
+        lambda: services.booking_request(
+            event=event,
+            school=services.SchoolChoice(
+                data["school"], data["school_name"], data["school_postcode"], data["school_uai"]
+            ),
             contact=services.TeacherContact(
                 data["teacher_first_name"],
                 data["teacher_last_name"],
                 data["teacher_email"],
                 data["teacher_phone"],
             ),
-            school=school,
-        )
-        booking = services.booking_create(
-            event=event,
-            school=school,
-            teacher=teacher,
             class_name=data["class_name"],
             level=data["level"],
             girls=data["girls"],
@@ -163,9 +155,10 @@ def _book(request: HttpRequest, event: Event, form: ClassBookingForm) -> ClassBo
             needs=data["needs"],
             preferences=form.preferences,
             booked_by=request.user if request.user.is_authenticated else None,
-        )
-    except (DomainError, ValidationError) as error:
-        form_error(form, error)
+        ),
+        None,  # worded below: confirmed, or where on the waiting list
+    )
+    if booking is None:
         return None
     if booking.status == ClassBooking.Status.CONFIRMED:
         messages.success(request, _("Réservation confirmée. Un courriel de confirmation vous a été envoyé."))
@@ -181,10 +174,12 @@ def _book(request: HttpRequest, event: Event, form: ClassBookingForm) -> ClassBo
     return booking
 
 
-def _register(event: Event, form: VisitorForm) -> VisitorRegistration | None:
+def _register(request: HttpRequest, event: Event, form: VisitorForm) -> VisitorRegistration | None:
     data = form.cleaned_data
-    try:
-        return services.visitor_register(
+    return save_form(
+        request,
+        form,
+        lambda: services.visitor_register(
             event=event,
             first_name=data["first_name"],
             last_name=data["last_name"],
@@ -198,10 +193,9 @@ def _register(event: Event, form: VisitorForm) -> VisitorRegistration | None:
             course_id=data["course"].pk if data["course"] else None,
             tour_slot_id=data["tour_slot"].pk if data.get("tour_slot") else None,
             consent_contact=data["consent_contact"],
-        )
-    except (DomainError, ValidationError) as error:
-        form_error(form, error)
-        return None
+        ),
+        _("Inscription enregistrée : à bientôt à Hall 32 !"),
+    )
 
 
 def booking_status(request: HttpRequest, token) -> HttpResponse:

@@ -14,16 +14,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.errors import DomainError
 from hall32.core.forms import ConfirmForm
 from hall32.core.listing import Listing
 from hall32.core.models import Person
 from hall32.core.roles import STAFF_ROLES
 from hall32.core.schoolyear import SchoolYear, school_years
 from hall32.core.web import (
+    attempt,
     check_perm,
     confirm_page,
+    edit_page,
     form_page,
+    form_row,
+    formset_rows,
     posted,
     render_page,
     require_perm,
@@ -40,7 +43,6 @@ from hall32.outreach.forms import (
     TourSlotFormSet,
 )
 from hall32.outreach.models import (
-    ApprenticeAvailability,
     ClassBooking,
     Event,
     EventKind,
@@ -100,13 +102,9 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def event_create(request: HttpRequest) -> HttpResponse:
     initial = {"kind": request.GET.get("kind", EventKind.FORUM)}
     form = EventForm(posted(request), initial=initial)
-    if request.method == "POST":
-        saved = save_form(
-            request, form, lambda: services.event_save(event=form.instance), _("Événement créé.")
-        )
-        if saved:
-            return redirect(saved.get_staff_url())
-    return form_page(request, form, title=_("Nouvel événement"), cancel_href=reverse("outreach:event_list"))
+    return _event_page(
+        request, form, _("Événement créé."), _("Nouvel événement"), reverse("outreach:event_list")
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -114,16 +112,19 @@ def event_create(request: HttpRequest) -> HttpResponse:
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     form = EventForm(posted(request), instance=event)
-    if request.method == "POST":
-        saved = save_form(
-            request,
-            form,
-            lambda: services.event_save(event=form.instance),
-            _("Événement enregistré."),
-        )
-        if saved:
-            return redirect(saved.get_staff_url())
-    return form_page(request, form, title=event.title, cancel_href=event.get_staff_url())
+    return _event_page(request, form, _("Événement enregistré."), event.title, event.get_staff_url())
+
+
+def _event_page(request: HttpRequest, form: EventForm, success: str, title: str, cancel: str) -> HttpResponse:
+    return edit_page(
+        request,
+        form,
+        save=lambda: services.event_save(event=form.instance),
+        success=success,
+        then=lambda saved: saved.get_staff_url(),
+        title=title,
+        cancel_href=cancel,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -219,17 +220,13 @@ def event_tally(request: HttpRequest, pk: int) -> HttpResponse:
 @require_perm("outreach.manage_events")
 def booking_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     booking = get_object_or_404(ClassBooking.objects.select_related("event"), pk=pk)
-    try:
-        if action == "absent":
-            services.booking_set_status(booking=booking, status=ClassBooking.Status.NO_SHOW)
-            messages.success(request, _("Classe marquée absente."))
-        elif action == "present":
-            services.booking_set_status(booking=booking, status=ClassBooking.Status.CONFIRMED)
-            messages.success(request, _("Classe marquée présente."))
-        else:
-            return HttpResponse(status=404)
-    except DomainError as error:
-        messages.error(request, error.message)
+    if action == "absent":
+        status, said = ClassBooking.Status.NO_SHOW, _("Classe marquée absente.")
+    elif action == "present":
+        status, said = ClassBooking.Status.CONFIRMED, _("Classe marquée présente.")
+    else:
+        return HttpResponse(status=404)
+    run_action(request, lambda: services.booking_set_status(booking=booking, status=status), said)
     return redirect(booking.event.get_staff_url())
 
 
@@ -280,14 +277,12 @@ def open_day(request: HttpRequest, pk: int) -> HttpResponse:
         check_perm(request, "outreach.manage_events")
         kind = request.POST.get("form")
         if kind == "slots" and slots_formset.is_valid():
-            slots_formset.save()
+            services.tour_slots_save(slots=formset_rows(slots_formset))
             messages.success(request, _("Départs de visite enregistrés."))
             return redirect("outreach:open_day", pk=pk)
         if kind == "guide" and availability_form.is_valid():
-            ApprenticeAvailability.objects.filter(
-                event=event, apprentice=availability_form.cleaned_data["apprentice"]
-            ).delete()
-            availability_form.save()
+            availability, many = form_row(availability_form)
+            services.availability_set(availability=availability, many=many)
             messages.success(request, _("Disponibilités enregistrées."))
             return redirect("outreach:open_day", pk=pk)
         if kind == "rota":
@@ -373,11 +368,9 @@ def check_in_mark(request: HttpRequest, pk: int, registration_pk: int) -> HttpRe
         selectors.check_in_list(event=event).select_related("event"), pk=registration_pk
     )
     came = request.POST.get("came") != "0"
-    error = None
-    try:
-        registration = services.visitor_check_in(registration=registration, came=came)
-    except DomainError as refused:
-        error = refused.message
+    done = attempt(lambda: services.visitor_check_in(registration=registration, came=came))
+    registration = done.result or registration
+    error = done.error.message if done.error else None
     if getattr(request, "htmx", None):  # the row again, and the counts at the top (out of band)
         context = {
             "event": event,

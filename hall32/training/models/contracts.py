@@ -191,7 +191,13 @@ class Contract(TimeStampedModel):
 
     @property
     def is_active(self) -> bool:
+        """Signed and running: the one state a contract is broken from."""
         return self.status == self.Status.SIGNED
+
+    @property
+    def is_draft(self) -> bool:
+        """Being prepared: the one state a contract is signed from, and edited from the page."""
+        return self.status == self.Status.DRAFT
 
 
 class ContractTutor(models.Model):

@@ -18,6 +18,17 @@ def contracts() -> QuerySet[Contract]:
     )
 
 
+def usual_opco() -> int | None:
+    """The OPCO a new contract starts with: the one the last contract went to (most of the hub's
+    employers belong to the same one); the coordinator changes it when it differs."""
+    return (
+        Contract.objects.exclude(opco=None)
+        .order_by("-created_at", "-pk")
+        .values_list("opco_id", flat=True)
+        .first()
+    )
+
+
 def contracts_visible_to(*, user: Any) -> QuerySet[Contract]:
     """Staff see every contract; a tutor the contracts they follow; a learner their own; a parent
     those of their minor children."""

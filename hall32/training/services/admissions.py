@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hall32.core import services as core_services
-from hall32.core.errors import Conflict, DomainError
 from hall32.core.models import Guardianship, Person, User
+from hall32.training.errors import Conflict, TrainingError
 from hall32.training.law import age_on
 from hall32.training.models import (
     DECISIONS,
@@ -78,13 +78,13 @@ def application_submit(
 ) -> Application:
     """An application from the public form (no account). Minors must give a guardian's contact."""
     if not course.is_published:
-        raise DomainError(_("Cette formation ne recrute pas en ce moment."), field="course")
+        raise TrainingError(_("Cette formation ne recrute pas en ce moment."), field="course")
     today = timezone.localdate()
     age = age_on(applicant.birth_date, today)
     if age < 13 or age > 60:
-        raise DomainError(_("Vérifiez la date de naissance."), field="birth_date")
+        raise TrainingError(_("Vérifiez la date de naissance."), field="birth_date")
     if age < 18 and (guardian is None or not guardian.last_name or not (guardian.email or guardian.phone)):
-        raise DomainError(
+        raise TrainingError(
             _(
                 "Candidat·e mineur·e : indiquez le nom et le courriel ou le téléphone d'un parent "
                 "ou responsable légal."
@@ -92,7 +92,7 @@ def application_submit(
             field="guardian_last_name",
         )
     if len(motivation.strip()) < 20:
-        raise DomainError(
+        raise TrainingError(
             _("Dites-nous en quelques phrases ce qui vous motive (20 caractères au moins)."),
             field="motivation",
         )
@@ -179,7 +179,7 @@ def application_move(
     allowed = TRANSITIONS[application.status]
     if to_status not in allowed:
         labels = ", ".join(str(ApplicationStatus(s).label) for s in allowed) or _("aucune (dossier clos)")
-        raise DomainError(
+        raise TrainingError(
             _("Passage impossible de « %(from)s » à « %(to)s ». Étapes possibles : %(allowed)s.")
             % {
                 "from": ApplicationStatus(application.status).label,
@@ -190,14 +190,14 @@ def application_move(
             code="transition",
         )
     if to_status in DECISIONS:
-        raise DomainError(_("Une décision s'enregistre avec ses motifs."), field="status", code="decision")
+        raise TrainingError(_("Une décision s'enregistre avec ses motifs."), field="status", code="decision")
     if (
         to_status == ApplicationStatus.CONTRACT_SIGNED
         and not Contract.objects.filter(
             apprentice=application.applicant, course=application.course, status=Contract.Status.SIGNED
         ).exists()
     ):
-        raise DomainError(
+        raise TrainingError(
             _("Aucun contrat signé pour ce·tte candidat·e dans cette formation."), field="status"
         )
     ApplicationStep.objects.create(
@@ -221,14 +221,14 @@ def application_decide(
     application = Application.objects.select_for_update().get(pk=application.pk)
     to_status = ApplicationStatus.ADMITTED if admitted else ApplicationStatus.REJECTED
     if to_status not in TRANSITIONS[application.status]:
-        raise DomainError(
+        raise TrainingError(
             _("Pas de décision possible à l'étape « %(from)s ».")
             % {"from": ApplicationStatus(application.status).label},
             field="status",
             code="transition",
         )
     if len(reasons.strip()) < 10:
-        raise DomainError(_("Motivez la décision : elle figurera dans le courrier."), field="reasons")
+        raise TrainingError(_("Motivez la décision : elle figurera dans le courrier."), field="reasons")
     ApplicationStep.objects.create(
         application=application,
         from_status=application.status,
@@ -265,19 +265,19 @@ def interview_record(
 ) -> Interview:
     """Record a motivation interview: every criterion of the rubric scored 0 to 4."""
     if application.status != ApplicationStatus.INTERVIEW:
-        raise DomainError(
+        raise TrainingError(
             _("L'entretien se note quand la candidature est à l'étape « Entretien de motivation »."),
             field="status",
         )
     criteria = list(rubric.criteria.all())
     missing = [c.label for c in criteria if c.pk not in scores]
     if missing:
-        raise DomainError(
+        raise TrainingError(
             _("Notez chaque critère : %(missing)s.") % {"missing": ", ".join(missing)}, field="scores"
         )
     for criterion in criteria:
         if not 0 <= scores[criterion.pk] <= criterion.MAX_SCORE:
-            raise DomainError(_("Les notes vont de 0 à 4."), field=f"criterion_{criterion.pk}")
+            raise TrainingError(_("Les notes vont de 0 à 4."), field=f"criterion_{criterion.pk}")
     interview = Interview.objects.create(
         application=application,
         rubric=rubric,

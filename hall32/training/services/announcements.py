@@ -7,8 +7,8 @@ import datetime as dt
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from hall32.core.errors import DomainError, Forbidden
 from hall32.core.models import User
+from hall32.training.errors import Forbidden, TrainingError
 from hall32.training.models import Announcement, Cohort
 
 
@@ -32,13 +32,13 @@ def announcement_create(
     _check(by)
     title, body = title.strip(), body.strip()
     if not title:
-        raise DomainError(_("Donnez un titre au message."), field="title")
+        raise TrainingError(_("Donnez un titre au message."), field="title")
     if not body:
-        raise DomainError(_("Écrivez le message."), field="body")
+        raise TrainingError(_("Écrivez le message."), field="body")
     if audience not in Announcement.Audience.values:
-        raise DomainError(_("Choisissez les destinataires."), field="audience")
+        raise TrainingError(_("Choisissez les destinataires."), field="audience")
     if expires_on is not None and expires_on < published_on:
-        raise DomainError(_("La fin d'affichage doit suivre la date de publication."), field="expires_on")
+        raise TrainingError(_("La fin d'affichage doit suivre la date de publication."), field="expires_on")
     return Announcement.objects.create(
         title=title[:120],
         body=body[:2000],

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from hall32.core.errors import DomainError, Forbidden
 from hall32.core.models import User
+from hall32.training.errors import Forbidden, TrainingError
 from hall32.training.models import AbsenceAlert, Attendance, AttendanceCode, Enrolment, Session
 
 
@@ -37,15 +37,15 @@ def attendance_record(*, session: Session, marks: dict[int, Mark], by: User) -> 
     )
     strangers = set(marks) - enrolled
     if strangers:
-        raise DomainError(
+        raise TrainingError(
             _("Certaines personnes ne sont pas inscrites dans cette promotion ce jour-là."), field="marks"
         )
     codes = {c.pk: c for c in AttendanceCode.objects.all()}
     for learner_id, mark in marks.items():
         if mark.code_id not in codes:
-            raise DomainError(_("Code de présence inconnu."), field=f"learner_{learner_id}")
+            raise TrainingError(_("Code de présence inconnu."), field=f"learner_{learner_id}")
         if codes[mark.code_id].is_late and mark.minutes_late <= 0:
-            raise DomainError(_("Indiquez les minutes de retard."), field=f"late_{learner_id}")
+            raise TrainingError(_("Indiquez les minutes de retard."), field=f"late_{learner_id}")
     saved = []
     for learner_id, mark in marks.items():
         attendance, _created = Attendance.objects.update_or_create(

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hall32.core import tokens
-from hall32.core.errors import Forbidden
 from hall32.core.models import Person, User
+from hall32.training.errors import Forbidden
 from hall32.training.models import CalendarToken
 
 
@@ -18,8 +17,4 @@ def calendar_token_issue(*, person: Person, subscriber: User) -> str:
     previous one. Returns the secret, the only time it can be read: the database keeps its digest."""
     if not subscriber.has_perm("training.view_learner_timetable", person):
         raise Forbidden(_("Vous ne pouvez pas suivre l'emploi du temps de cette personne."))
-    raw, digest = tokens.issue()
-    CalendarToken.objects.update_or_create(
-        person=person, subscriber=subscriber, defaults={"digest": digest, "created_at": timezone.now()}
-    )
-    return raw
+    return tokens.replace(CalendarToken, person=person, subscriber=subscriber)

@@ -9,22 +9,22 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from hall32.core.errors import DomainError
 from hall32.core.models import Person, Room
+from hall32.training.errors import TrainingError
 from hall32.training.law import MIN_AGE, age_on
 from hall32.training.models import Cohort, Enrolment, Session
 
 
 def check_enrolment_age(*, person: Person, on: dt.date) -> None:
     if person.birth_date is None:
-        raise DomainError(
+        raise TrainingError(
             _("La date de naissance de %(name)s est nécessaire pour l'inscrire.")
             % {"name": person.full_name},
             field="learners",
         )
     age = age_on(person.birth_date, on)
     if age < MIN_AGE:
-        raise DomainError(
+        raise TrainingError(
             _(
                 "%(name)s aurait %(age)s ans au début de la formation : il faut au moins %(min)s ans "
                 "(art. L6222-1)."
@@ -40,7 +40,7 @@ def _enrol(*, cohort: Cohort, person: Person, status: str) -> Enrolment:
         cohort=cohort, person=person, defaults={"status": status, "start_date": cohort.start_date}
     )
     if not created:
-        raise DomainError(
+        raise TrainingError(
             _("%(name)s est déjà inscrit·e dans cette promotion.") % {"name": person.full_name},
             field="learners",
         )
@@ -63,7 +63,7 @@ def cohort_enrol_bulk(*, cohort: Cohort, people: Iterable[Person], status: str) 
 @transaction.atomic
 def enrolment_end(*, enrolment: Enrolment, on: dt.date) -> Enrolment:
     if on < enrolment.start_date:
-        raise DomainError(_("La sortie ne peut pas précéder l'entrée."), field="end_date")
+        raise TrainingError(_("La sortie ne peut pas précéder l'entrée."), field="end_date")
     enrolment.end_date = on
     enrolment.save(update_fields=["end_date", "updated_at"])
     return enrolment
@@ -102,7 +102,7 @@ def timetable_generate(
     """Create the sessions of the cohort's centre weeks (morning and afternoon, Monday to Friday),
     cycling through the modules; existing sessions are kept (safe to run twice)."""
     if not modules:
-        raise DomainError(_("Indiquez au moins un module."), field="modules")
+        raise TrainingError(_("Indiquez au moins un module."), field="modules")
     existing = set(cohort.sessions.values_list("date", "start"))
     sessions = []
     index = 0

@@ -10,10 +10,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from hall32.core.errors import DomainError
 from hall32.core.models import Person, User
 from hall32.core.services import ReferenceSeries, reference_issue
 from hall32.training import law
+from hall32.training.errors import TrainingError
 from hall32.training.models import (
     Application,
     ApplicationStatus,
@@ -93,20 +93,22 @@ def contract_save(
 ) -> Contract:
     """Save a contract with its tutors and pay; refused, each broken rule named next to its field."""
     if contract.start_date and contract.end_date and contract.end_date <= contract.start_date:
-        raise DomainError(
+        raise TrainingError(
             _("La fin du contrat doit être postérieure à son début."), field="end_date", code="dates"
         )
     if contract.employer.kind != "company":
-        raise DomainError(_("L'employeur doit être une entreprise."), field="employer")
+        raise TrainingError(_("L'employeur doit être une entreprise."), field="employer")
     if contract.status in {Contract.Status.ENDED, Contract.Status.BROKEN}:
-        raise DomainError(_("Un contrat terminé ou rompu ne se modifie plus."))
+        raise TrainingError(_("Un contrat terminé ou rompu ne se modifie plus."))
     schedule = pay_schedule(contract, pay)
     problems = contract_problems(contract, tutors, schedule)
     if problems:
         errors: dict[str, list[str]] = {}
         for problem in problems:
             errors.setdefault(problem.field, []).append(problem.message)
-        raise DomainError(problems[0].message, field=problems[0].field, code=problems[0].code, errors=errors)
+        raise TrainingError(
+            problems[0].message, field=problems[0].field, code=problems[0].code, errors=errors
+        )
     if not contract.reference:
         contract.reference = reference_issue(series=CONTRACT_REFERENCES, year=contract.start_date.year)
     contract.full_clean(exclude=["reference"])
@@ -136,13 +138,13 @@ def contract_save(
 def contract_sign(*, contract: Contract, signed_on: dt.date, by: User | None) -> Contract:
     """Mark the contract signed; the learner's admitted application moves to 'contract signed'."""
     contract = Contract.objects.select_for_update().get(pk=contract.pk)
-    if contract.status != Contract.Status.DRAFT:
-        raise DomainError(_("Seul un contrat en préparation peut être signé."))
+    if not contract.is_draft:
+        raise TrainingError(_("Seul un contrat en préparation peut être signé."))
     tutors = [TutorInput(t.person, t.job_title) for t in contract.tutors.select_related("person")]
     schedule = [(p.year_index, p.start, p.end, p.percent) for p in contract.pay_periods.all()]
     problems = contract_problems(contract, tutors, schedule)
     if problems:
-        raise DomainError(problems[0].message, field=problems[0].field, code=problems[0].code)
+        raise TrainingError(problems[0].message, field=problems[0].field, code=problems[0].code)
     contract.status = Contract.Status.SIGNED
     contract.signed_on = signed_on
     contract.save(update_fields=["status", "signed_on", "updated_at"])
@@ -163,12 +165,12 @@ def contract_sign(*, contract: Contract, signed_on: dt.date, by: User | None) ->
 
 @transaction.atomic
 def contract_break(*, contract: Contract, on: dt.date, reason: str) -> Contract:
-    if contract.status != Contract.Status.SIGNED:
-        raise DomainError(_("Seul un contrat signé peut être rompu."))
+    if not contract.is_active:
+        raise TrainingError(_("Seul un contrat signé peut être rompu."))
     if not contract.start_date <= on <= contract.end_date:
-        raise DomainError(_("La rupture doit dater de la période du contrat."), field="broken_on")
+        raise TrainingError(_("La rupture doit dater de la période du contrat."), field="broken_on")
     if not reason.strip():
-        raise DomainError(_("Indiquez le motif de la rupture."), field="break_reason")
+        raise TrainingError(_("Indiquez le motif de la rupture."), field="break_reason")
     contract.status = Contract.Status.BROKEN
     contract.broken_on = on
     contract.break_reason = reason.strip()

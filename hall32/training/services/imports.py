@@ -24,6 +24,7 @@ from hall32.core import audit
 from hall32.core import services as core_services
 from hall32.core.errors import DomainError
 from hall32.core.models import Guardianship, Person, User
+from hall32.training.errors import TrainingError
 from hall32.training.importing import ImportError_, ImportResult, LearnerRow
 from hall32.training.law import age_on
 from hall32.training.models import Cohort, Enrolment
@@ -228,7 +229,7 @@ def _save(person: Person, line: int) -> Person:
         return core_services.person_save(person=person)
     except ValidationError as error:  # a rule of the model the reader does not know: still a line
         reasons = "; ".join(m for messages in error.message_dict.values() for m in messages)
-        raise DomainError(
+        raise TrainingError(
             _("Ligne %(line)s : %(why)s") % {"line": line, "why": reasons}, field="file"
         ) from None
 
@@ -246,14 +247,14 @@ def learners_import(
 ) -> ImportOutcome:
     """Write a checked learner list as planned: people created or updated, guardians for minors,
     enrolments. One transaction: all or nothing. `expected` is the fingerprint of the plan the
-    user saw; when the data changed since, nothing is written (DomainError, code "stale")."""
+    user saw; when the data changed since, nothing is written (TrainingError, code "stale")."""
     # Two imports into the same cohort at once would both plan to create the same people: the
     # cohort row is locked, so the second one plans again after the first has committed.
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
     plan = learners_import_plan(cohort=cohort, result=result)
     if plan.refused:
         first = plan.refused[0]
-        raise DomainError(
+        raise TrainingError(
             ngettext(
                 "%(n)s erreur, rien n'a été importé : ligne %(line)s, %(why)s",
                 "%(n)s erreurs, rien n'a été importé ; la première, ligne %(line)s : %(why)s",
@@ -263,9 +264,9 @@ def learners_import(
             field="file",
         )
     if not plan.ok:
-        raise DomainError(_("Aucune ligne à importer."), field="file")
+        raise TrainingError(_("Aucune ligne à importer."), field="file")
     if expected is not None and plan.fingerprint != expected:
-        raise DomainError(
+        raise TrainingError(
             _(
                 "Les données ont changé depuis l'aperçu : vérifiez l'aperçu à jour, puis confirmez de nouveau."
             ),
@@ -327,7 +328,7 @@ def learners_import(
             try:
                 outcome.enrolments.append(enrolment_create(cohort=cohort, person=person, status=row.status))
             except DomainError as error:
-                raise DomainError(
+                raise TrainingError(
                     _("Ligne %(line)s : %(why)s") % {"line": row.line, "why": error.message}, field="file"
                 ) from None
     return outcome

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hall32.core.dates import long_date
-from hall32.core.errors import DomainError
 from hall32.core.models import Organisation, Person
+from hall32.training.errors import TrainingError
 from hall32.training.law import add_months
 from hall32.training.models import Course, Outcome, Situation
 
@@ -27,11 +27,11 @@ def outcome_record(
     employer: Organisation | None = None,
 ) -> Outcome:
     if situation not in Situation.values:
-        raise DomainError(_("Choisissez une situation."), field="situation")
+        raise TrainingError(_("Choisissez une situation."), field="situation")
     if not learner.enrolments.filter(cohort__course=course).exists():
-        raise DomainError(_("Cette personne n'a pas suivi cette formation."), field="course")
+        raise TrainingError(_("Cette personne n'a pas suivi cette formation."), field="course")
     if not completed and diploma_obtained:
-        raise DomainError(_("Un parcours interrompu ne mène pas au diplôme."), field="diploma_obtained")
+        raise TrainingError(_("Un parcours interrompu ne mène pas au diplôme."), field="diploma_obtained")
     outcome, _created = Outcome.objects.update_or_create(
         learner=learner,
         course=course,
@@ -50,9 +50,9 @@ def outcome_record(
 @transaction.atomic
 def outcome_followup(*, outcome: Outcome, situation: str, on: dt.date, detail: str = "") -> Outcome:
     if situation not in Situation.values:
-        raise DomainError(_("Choisissez une situation."), field="followup_situation")
+        raise TrainingError(_("Choisissez une situation."), field="followup_situation")
     if on < add_months(outcome.exit_date, 5):
-        raise DomainError(
+        raise TrainingError(
             _("Le suivi se fait environ six mois après la sortie (à partir du %(d)s).")
             % {"d": long_date(add_months(outcome.exit_date, 5))},
             field="followup_on",

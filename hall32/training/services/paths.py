@@ -7,8 +7,8 @@ import datetime as dt
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from hall32.core.errors import DomainError, Forbidden
 from hall32.core.models import Person, User
+from hall32.training.errors import Forbidden, TrainingError
 from hall32.training.models import Competency, Evaluation
 
 
@@ -24,9 +24,9 @@ def evaluation_record(
     else:
         raise Forbidden(_("Vous ne formez pas et ne tutorez pas cet·te apprenant·e."))
     if level not in Evaluation.Level.values:
-        raise DomainError(_("Choisissez un niveau."), field="level")
+        raise TrainingError(_("Choisissez un niveau."), field="level")
     if not learner.enrolments.filter(cohort__course=competency.block.course).exists():
-        raise DomainError(
+        raise TrainingError(
             _("Cette compétence n'est pas celle de la formation de l'apprenant·e."), field="competency"
         )
     return Evaluation.objects.create(

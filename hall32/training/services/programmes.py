@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hall32.core import services as core_services
-from hall32.core.errors import DomainError
 from hall32.core.models import Organisation, Person, User
+from hall32.training.errors import TrainingError
 from hall32.training.law import age_on
 from hall32.training.models import (
     REFERRAL_TRANSITIONS,
@@ -39,16 +39,16 @@ def referral_create(
         Organisation.Kind.COMPANY,
         Organisation.Kind.PUBLIC_BODY,
     }:
-        raise DomainError(
+        raise TrainingError(
             _("Une orientation vient d'une structure d'emploi ou d'orientation, ou d'un employeur."),
             field="referred_by",
         )
     if session is not None and session.programme_id != programme.pk:
-        raise DomainError(_("Cette session n'appartient pas à ce programme."), field="session")
+        raise TrainingError(_("Cette session n'appartient pas à ce programme."), field="session")
     if person.birth_date and (programme.min_age or programme.max_age):
         age = age_on(person.birth_date, referred_on)
         if (programme.min_age and age < programme.min_age) or (programme.max_age and age > programme.max_age):
-            raise DomainError(
+            raise TrainingError(
                 _("Ce programme accueille les %(a)s-%(b)s ans : %(name)s a %(age)s ans.")
                 % {"a": programme.min_age, "b": programme.max_age, "name": person.full_name, "age": age},
                 field="birth_date",
@@ -58,7 +58,7 @@ def referral_create(
         .exclude(status__in=[ReferralStatus.COMPLETED, ReferralStatus.DROPPED])
         .exists()
     ):
-        raise DomainError(
+        raise TrainingError(
             _("Cette personne a déjà une orientation en cours vers ce programme."), field="programme"
         )
     return Referral.objects.create(
@@ -103,7 +103,7 @@ def referral_move(
 ) -> Referral:
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     if to_status not in REFERRAL_TRANSITIONS[referral.status]:
-        raise DomainError(
+        raise TrainingError(
             _("Passage impossible de « %(a)s » à « %(b)s ».")
             % {"a": ReferralStatus(referral.status).label, "b": ReferralStatus(to_status).label},
             field="status",
@@ -113,9 +113,9 @@ def referral_move(
         if session is not None:
             referral.session = session
     if to_status == ReferralStatus.IN_PROGRESS and referral.session is None:
-        raise DomainError(_("Affectez une session avant le début du parcours."), field="session")
+        raise TrainingError(_("Affectez une session avant le début du parcours."), field="session")
     if to_status == ReferralStatus.COMPLETED and not referral.outcome:
-        raise DomainError(_("Indiquez la sortie du parcours pour le clore."), field="outcome")
+        raise TrainingError(_("Indiquez la sortie du parcours pour le clore."), field="outcome")
     referral.status = to_status
     referral.save()
     return referral
@@ -126,9 +126,9 @@ def referral_outcome(
     *, referral: Referral, outcome: str, on: dt.date, detail: str = "", employer: Organisation | None = None
 ) -> Referral:
     if outcome not in Referral.Outcome.values:
-        raise DomainError(_("Choisissez une sortie."), field="outcome")
+        raise TrainingError(_("Choisissez une sortie."), field="outcome")
     if referral.status not in {ReferralStatus.IN_PROGRESS, ReferralStatus.COMPLETED}:
-        raise DomainError(_("La sortie s'enregistre pour un parcours commencé."), field="outcome")
+        raise TrainingError(_("La sortie s'enregistre pour un parcours commencé."), field="outcome")
     referral.outcome, referral.outcome_on, referral.outcome_detail, referral.employer = (
         outcome,
         on,
@@ -146,12 +146,12 @@ def progress_note_add(
     *, referral: Referral, week: int, note: str, on: dt.date, by: User | None
 ) -> ProgressNote:
     if referral.status not in {ReferralStatus.INTAKE, ReferralStatus.IN_PROGRESS}:
-        raise DomainError(_("Les points d'étape se notent pendant le parcours."), field="note")
+        raise TrainingError(_("Les points d'étape se notent pendant le parcours."), field="note")
     if not note.strip():
-        raise DomainError(_("Écrivez le point d'étape."), field="note")
+        raise TrainingError(_("Écrivez le point d'étape."), field="note")
     weeks = referral.programme.duration_weeks
     if not 1 <= week <= weeks:
-        raise DomainError(_("Semaine de 1 à %(n)s.") % {"n": weeks}, field="week")
+        raise TrainingError(_("Semaine de 1 à %(n)s.") % {"n": weeks}, field="week")
     return ProgressNote.objects.create(
         referral=referral, week=week, note=note.strip(), written_on=on, author=by if by and by.pk else None
     )

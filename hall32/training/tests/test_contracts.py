@@ -288,3 +288,31 @@ def test_a_broken_contract_puts_the_apprentice_back_on_the_alert():
     )
 
     assert list(learners_without_contract(today=dt.date(2026, 2, 1))) == [enrolment]
+
+
+@pytest.mark.django_db
+def test_a_new_contract_starts_with_the_opco_of_the_last_contract_whatever_its_name(as_user, make_user):
+    from hall32.core.roles import Role
+
+    older, usual = OrganisationFactory(name="Opco 2i"), OrganisationFactory(name="AKTO (OPCO des services)")
+    contract_for(PersonFactory(), opco=older)
+    contract_for(PersonFactory(), opco=usual)
+    apprentice = PersonFactory(birth_date=dt.date(2010, 1, 5))
+    EnrolmentFactory(person=apprentice)
+
+    page = as_user(make_user(Role.COORDINATOR)).get(f"/former/contrats/nouveau/?apprenti={apprentice.pk}")
+
+    assert page.context["form"].initial["opco"] == usual.pk
+
+
+@pytest.mark.django_db
+def test_the_hubs_own_organisation_is_found_by_its_uai_not_its_name(settings):
+    from hall32.core.selectors import hub_organisation
+
+    hub = OrganisationFactory(name="CFA Hall 32 – Clermont", kind="school", uai="0632032S")
+    OrganisationFactory(name="Hall 32")
+    settings.HUB_UAI = "0632032S"
+
+    assert hub_organisation() == hub
+    settings.HUB_UAI = ""
+    assert hub_organisation() is None

@@ -2,37 +2,20 @@
 
 from __future__ import annotations
 
-import django_filters
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.errors import DomainError
-from hall32.core.listing import Listing, SearchFilterSet
-from hall32.core.web import form_error, posted, render_page, require_perm, run_action
+from hall32.core.listing import Listing
+from hall32.core.web import posted, render_page, require_perm, run_action, save_form
 from hall32.training import selectors
+from hall32.training.filters import ApplicationFilter
 from hall32.training.forms import ApplicationForm, DecisionForm, InterviewForm, MoveForm
 from hall32.training.models import Application, ApplicationStatus, Course, Rubric
 from hall32.training.pdf import decision_letter_pdf
 from hall32.training.services import admissions as services
-
-
-class ApplicationFilter(SearchFilterSet):
-    search_fields = ("reference", "applicant__first_name", "applicant__last_name", "applicant__email")
-    status = django_filters.ChoiceFilter(
-        choices=ApplicationStatus.choices, label=gettext_lazy("Étape"), empty_label=gettext_lazy("Toutes")
-    )
-    course = django_filters.ModelChoiceFilter(
-        queryset=Course.objects.all(), label=gettext_lazy("Formation"), empty_label=gettext_lazy("Toutes")
-    )
-    school_year = django_filters.NumberFilter(label=gettext_lazy("Rentrée"))
-
-    class Meta:
-        model = Application
-        fields = ["q", "status", "course", "school_year"]
 
 
 @require_http_methods(["GET", "POST"])
@@ -50,8 +33,10 @@ def apply(request: HttpRequest) -> HttpResponse:
                 data["guardian_phone"],
                 data["guardian_relationship"] or "guardian",
             )
-        try:
-            application = services.application_submit(
+        application = save_form(
+            request,
+            form,
+            lambda: services.application_submit(
                 course=data["course"],
                 school_year=data["school_year"],
                 applicant=services.Applicant(
@@ -73,11 +58,10 @@ def apply(request: HttpRequest) -> HttpResponse:
                 has_company=data["has_company"],
                 company_name=data["company_name"],
                 mobility_km=data["mobility_km"],
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Candidature envoyée ! Un courriel de confirmation est parti."))
+            ),
+            _("Candidature envoyée ! Un courriel de confirmation est parti."),
+        )
+        if application is not None:
             return redirect("training:application_status", token=application.token)
     return render(
         request, "training/apply.html", {"form": form}, status=400 if request.method == "POST" else 200
@@ -170,17 +154,18 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(Application, pk=pk)
     form = DecisionForm(request.POST)
     if form.is_valid():
-        try:
-            services.application_decide(
+        saved = save_form(
+            request,
+            form,
+            lambda: services.application_decide(
                 application=application,
                 admitted=form.cleaned_data["decision"] == "admitted",
                 reasons=form.cleaned_data["reasons"],
                 by=request.user,
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Décision enregistrée ; le courrier est envoyé au candidat."))
+            ),
+            _("Décision enregistrée ; le courrier est envoyé au candidat."),
+        )
+        if saved is not None:
             return redirect(application)
     messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect(application)

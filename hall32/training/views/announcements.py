@@ -2,55 +2,22 @@
 
 from __future__ import annotations
 
-import django_filters
 from django.contrib import messages
-from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from hall32.core.forms import ConfirmForm
-from hall32.core.listing import Listing, SearchFilterSet
+from hall32.core.listing import Listing
 from hall32.core.web import confirm_page, form_page, posted, render_page, require_perm, save_form
 from hall32.training import selectors
+from hall32.training.filters import AnnouncementFilter
 from hall32.training.forms import AnnouncementForm
 from hall32.training.models import Announcement
 from hall32.training.services import announcements as services
-
-
-class AnnouncementFilter(SearchFilterSet):
-    search_fields = ("title", "body", "cohort__code")
-    audience = django_filters.ChoiceFilter(
-        choices=Announcement.Audience.choices,
-        label=gettext_lazy("Destinataires"),
-        empty_label=gettext_lazy("Tous"),
-    )
-    shown = django_filters.ChoiceFilter(
-        choices=[
-            ("now", gettext_lazy("Affichés aujourd'hui")),
-            ("later", gettext_lazy("À venir")),
-            ("past", gettext_lazy("Expirés")),
-        ],
-        method="filter_shown",
-        label=gettext_lazy("Affichage"),
-        empty_label=gettext_lazy("Tous"),
-    )
-
-    class Meta:
-        model = Announcement
-        fields = ["q", "audience", "shown"]
-
-    def filter_shown(self, queryset: QuerySet[Announcement], name: str, value: str) -> QuerySet[Announcement]:
-        today = timezone.localdate()
-        if value == "now":
-            return queryset.shown_on(today)
-        if value == "later":
-            return queryset.filter(published_on__gt=today)
-        return queryset.filter(Q(expires_on__lt=today))
 
 
 @require_perm("training.manage_cohorts")

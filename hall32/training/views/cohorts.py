@@ -5,37 +5,24 @@ from __future__ import annotations
 import base64
 import datetime as dt
 
-import django_filters
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from hall32.core.errors import DomainError
-from hall32.core.listing import Listing, SearchFilterSet
-from hall32.core.web import check_perm, form_error, form_page, posted, render_page, require_perm
+from hall32.core.listing import Listing
+from hall32.core.web import attempt, check_perm, form_page, posted, render_page, require_perm, save_form
 from hall32.training import selectors
+from hall32.training.filters import CohortFilter
 from hall32.training.forms import BulkEnrolForm, ImportForm, TimetableForm
 from hall32.training.importing import read_learners
-from hall32.training.models import Cohort, Course
+from hall32.training.models import Cohort
 from hall32.training.services import cohorts as services
 from hall32.training.services import imports as import_services
-
-
-class CohortFilter(SearchFilterSet):
-    search_fields = ("code", "course__title")
-    course = django_filters.ModelChoiceFilter(
-        queryset=Course.objects.all(), label=gettext_lazy("Formation"), empty_label=gettext_lazy("Toutes")
-    )
-    school_year = django_filters.NumberFilter(label=gettext_lazy("Année de rentrée"))
-
-    class Meta:
-        model = Cohort
-        fields = ["q", "course", "school_year"]
 
 
 @require_perm("training.view_cohorts")
@@ -87,14 +74,15 @@ def cohort_enrol(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = get_object_or_404(Cohort, pk=pk)
     form = BulkEnrolForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            created = services.cohort_enrol_bulk(
+        created = save_form(
+            request,
+            form,
+            lambda: services.cohort_enrol_bulk(
                 cohort=cohort, people=form.cleaned_data["learners"], status=form.cleaned_data["status"]
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("%(n)s apprenant·e·s inscrit·e·s.") % {"n": len(created)})
+            ),
+            lambda created: _("%(n)s apprenant·e·s inscrit·e·s.") % {"n": len(created)},
+        )
+        if created is not None:
             return redirect(cohort)
     return form_page(
         request,
@@ -145,12 +133,14 @@ def cohort_import(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, _("L'aperçu a expiré : déposez le fichier de nouveau."))
             return redirect("training:cohort_import", pk=pk)
         result = read_learners(content, stored["name"], start=cohort.start_date)
-        try:
-            outcome = import_services.learners_import(
+        done = attempt(
+            lambda: import_services.learners_import(
                 cohort=cohort, result=result, by=request.user, expected=stored["plan"]
             )
-        except DomainError as error:
-            return _import_preview(request, cohort, ImportForm(), content, stored["name"], refusal=error)
+        )
+        if done.error is not None:
+            return _import_preview(request, cohort, ImportForm(), content, stored["name"], refusal=done.error)
+        outcome = done.result
         created, updated, enrolled = outcome.created, outcome.updated, len(outcome.enrolments)
         messages.success(
             request,
@@ -183,16 +173,15 @@ def cohort_timetable(request: HttpRequest, pk: int) -> HttpResponse:
             modules = [
                 (line.strip(), trainer) for line in form.cleaned_data["modules"].splitlines() if line.strip()
             ]
-            try:
-                count = services.timetable_generate(
+            count = save_form(
+                request,
+                form,
+                lambda: services.timetable_generate(
                     cohort=cohort, modules=modules, until=form.cleaned_data["until"]
-                )
-            except DomainError as error:
-                form_error(form, error)
-            else:
-                messages.success(
-                    request, _("%(n)s séances créées selon le rythme de l'alternance.") % {"n": count}
-                )
+                ),
+                lambda count: _("%(n)s séances créées selon le rythme de l'alternance.") % {"n": count},
+            )
+            if count is not None:
                 return redirect("training:cohort_timetable", pk=pk)
     return render(
         request,

@@ -2,45 +2,32 @@
 
 from __future__ import annotations
 
-import django_filters
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.errors import DomainError
-from hall32.core.listing import Listing, SearchFilterSet
-from hall32.core.models import Organisation, Person
+from hall32.core import selectors as core_selectors
+from hall32.core.listing import Listing
+from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear
 from hall32.core.web import (
     check_perm,
     confirm_page,
-    form_error,
     posted,
     render_page,
     require_perm,
     run_action,
+    save_form,
 )
 from hall32.training import selectors
+from hall32.training.filters import ContractFilter
 from hall32.training.forms import BreakForm, ContractForm, SignForm
 from hall32.training.models import Contract
 from hall32.training.pdf import contract_pdf
 from hall32.training.services import contracts as services
-
-
-class ContractFilter(SearchFilterSet):
-    search_fields = ("reference", "apprentice__last_name", "apprentice__first_name", "employer__name")
-    status = django_filters.ChoiceFilter(
-        choices=Contract.Status.choices, label=gettext_lazy("Statut"), empty_label=gettext_lazy("Tous")
-    )
-
-    class Meta:
-        model = Contract
-        fields = ["q", "status"]
 
 
 @login_required
@@ -83,16 +70,17 @@ def _contract_form(request: HttpRequest, contract: Contract | None) -> HttpRespo
                 "training_start": enrolment.cohort.start_date,
                 "training_hours": course.training_hours or 1350,
                 "rhythm": course.rhythm,
-                "opco": Organisation.objects.filter(name="OPCO AKTO").values_list("pk", flat=True).first(),
+                "opco": selectors.contracts.usual_opco(),
             }
     form = ContractForm(posted(request), instance=contract, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.contract_save(contract=form.instance, tutors=_tutors(form), pay=form.pay())
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Contrat enregistré : toutes les règles sont respectées."))
+        saved = save_form(
+            request,
+            form,
+            lambda: services.contract_save(contract=form.instance, tutors=_tutors(form), pay=form.pay()),
+            _("Contrat enregistré : toutes les règles sont respectées."),
+        )
+        if saved is not None:
             return redirect(saved)
     return render(
         request,
@@ -148,7 +136,7 @@ def contract_document(request: HttpRequest, pk: int) -> HttpResponse:
     )
     check_perm(request, "training.view_contract", contract)
     problems, pay = _checked(contract)
-    hall = Organisation.objects.filter(name="Hall 32").first()
+    hall = core_selectors.hub_organisation()
     response = HttpResponse(
         contract_pdf(contract, problems=problems, pay=pay, hall=hall, viewer=request.user),
         content_type="application/pdf",
@@ -179,14 +167,15 @@ def contract_break(request: HttpRequest, pk: int) -> HttpResponse:
     contract = get_object_or_404(Contract, pk=pk)
     form = BreakForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.contract_break(
+        saved = save_form(
+            request,
+            form,
+            lambda: services.contract_break(
                 contract=contract, on=form.cleaned_data["broken_on"], reason=form.cleaned_data["break_reason"]
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Rupture enregistrée."))
+            ),
+            _("Rupture enregistrée."),
+        )
+        if saved is not None:
             return redirect(contract)
     return confirm_page(
         request,

@@ -17,9 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from hall32.core.errors import DomainError
 from hall32.core.models import Guardianship, Person
-from hall32.core.web import check_perm, form_error, posted, require_perm
+from hall32.core.web import check_perm, feed_link_page, posted, require_perm, run_action, save_form
 from hall32.training import ical, selectors
 from hall32.training.forms import AttendanceForm, EvaluationForm
 from hall32.training.models import Contract, ContractTutor, Course, Enrolment, Outcome, Session
@@ -83,21 +82,19 @@ def evaluation_new(request: HttpRequest, pk: int) -> HttpResponse:
     course = get_object_or_404(Course, pk=request.POST.get("course"))
     form = EvaluationForm(request.POST, course=course)
     if form.is_valid():
-        try:
-            path_services.evaluation_record(
+        run_action(
+            request,
+            lambda: path_services.evaluation_record(
                 learner=learner,
                 competency=form.cleaned_data["competency"],
                 level=form.cleaned_data["level"],
                 on=form.cleaned_data["on"],
                 by=request.user,
                 comment=form.cleaned_data["comment"],
-            )
-        except DomainError as error:
-            if error.status_code == 403:
-                raise PermissionDenied from None
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Évaluation enregistrée."))
+            ),
+            _("Évaluation enregistrée."),
+            denied=True,
+        )
     else:
         messages.error(request, _("Choisissez la compétence et le niveau."))
     return redirect(f"{learner_url(learner)}?formation={course.pk}")
@@ -211,14 +208,14 @@ def attendance_take(request: HttpRequest, pk: int) -> HttpResponse:
             )
             for p in learners
         }
-        try:
-            attendance_services.attendance_record(session=session, marks=marks, by=request.user)
-        except DomainError as error:
-            if error.status_code == 403:
-                raise PermissionDenied from None
-            form_error(form, error)
-        else:
-            messages.success(request, _("Appel enregistré pour %(n)s apprenant·e·s.") % {"n": len(marks)})
+        saved = save_form(
+            request,
+            form,
+            lambda: attendance_services.attendance_record(session=session, marks=marks, by=request.user),
+            _("Appel enregistré pour %(n)s apprenant·e·s.") % {"n": len(marks)},
+            denied=True,
+        )
+        if saved is not None:
             return redirect("training:attendance_take", pk=pk)
     return render(
         request, "training/attendance.html", {"session": session, "form": form, "taken": bool(existing)}
@@ -249,15 +246,10 @@ def learner_feed_create(request: HttpRequest, pk: int) -> HttpResponse:
     keep working), shown this once."""
     learner = get_object_or_404(Person.objects.active(), pk=pk)
     check_perm(request, "training.view_learner_timetable", learner)
-    raw = calendar_services.calendar_token_issue(person=learner, subscriber=request.user)
-    url = request.build_absolute_uri(reverse("training:learner_feed", args=[raw]))
-    return render(
+    return feed_link_page(
         request,
-        "core/feed_link.html",
-        {
-            "title": _("Emploi du temps de %(name)s dans votre agenda") % {"name": learner.first_name},
-            "url": url,
-            "webcal_url": "webcal://" + url.split("://", 1)[1],
-            "back_href": reverse("training:learner_detail", args=[pk]),
-        },
+        calendar_services.calendar_token_issue(person=learner, subscriber=request.user),
+        feed="training:learner_feed",
+        title=_("Emploi du temps de %(name)s dans votre agenda") % {"name": learner.first_name},
+        back_href=reverse("training:learner_detail", args=[pk]),
     )

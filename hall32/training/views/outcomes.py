@@ -2,39 +2,22 @@
 
 from __future__ import annotations
 
-import django_filters
 from django.conf import settings
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from hall32.core.errors import DomainError
-from hall32.core.listing import Listing, SearchFilterSet
+from hall32.core.listing import Listing
 from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear, school_years
-from hall32.core.web import form_error, form_page, posted, render_page, require_perm
+from hall32.core.web import form_page, posted, render_page, require_perm, save_form
 from hall32.training import selectors
+from hall32.training.filters import OutcomeFilter
 from hall32.training.forms import FollowupForm, OutcomeForm
-from hall32.training.models import Course, Outcome, Situation
+from hall32.training.models import Course, Outcome
 from hall32.training.services import outcomes as services
-
-
-class OutcomeFilter(SearchFilterSet):
-    search_fields = ("learner__last_name", "learner__first_name", "detail")
-    situation = django_filters.ChoiceFilter(
-        choices=Situation.choices, label=gettext_lazy("Situation"), empty_label=gettext_lazy("Toutes")
-    )
-    course = django_filters.ModelChoiceFilter(
-        queryset=Course.objects.all(), label=gettext_lazy("Formation"), empty_label=gettext_lazy("Toutes")
-    )
-
-    class Meta:
-        model = Outcome
-        fields = ["q", "situation", "course"]
 
 
 @require_perm("training.view_outcomes")
@@ -83,8 +66,10 @@ def outcome_edit(request: HttpRequest, learner_pk: int, course_pk: int) -> HttpR
     form = OutcomeForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.outcome_record(
+        saved = save_form(
+            request,
+            form,
+            lambda: services.outcome_record(
                 learner=learner,
                 course=course,
                 exit_date=data["exit_date"],
@@ -93,11 +78,10 @@ def outcome_edit(request: HttpRequest, learner_pk: int, course_pk: int) -> HttpR
                 diploma_obtained=data["diploma_obtained"],
                 detail=data["detail"],
                 employer=data["employer"],
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Devenir enregistré."))
+            ),
+            _("Devenir enregistré."),
+        )
+        if saved is not None:
             return redirect("training:learner_detail", pk=learner.pk)
     return form_page(
         request,
@@ -114,17 +98,18 @@ def outcome_followup(request: HttpRequest, pk: int) -> HttpResponse:
     form = FollowupForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.outcome_followup(
+        saved = save_form(
+            request,
+            form,
+            lambda: services.outcome_followup(
                 outcome=outcome,
                 situation=data["followup_situation"],
                 on=data["followup_on"],
                 detail=data["followup_detail"],
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Suivi à six mois enregistré."))
+            ),
+            _("Suivi à six mois enregistré."),
+        )
+        if saved is not None:
             return redirect("training:outcome_list")
     return form_page(
         request,

@@ -10,10 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.errors import DomainError
 from hall32.core.listing import Listing
 from hall32.core.models import Organisation
-from hall32.core.web import check_perm, form_error, form_page, posted, render_page, require_perm, run_action
+from hall32.core.web import check_perm, form_page, posted, render_page, require_perm, run_action, save_form
 from hall32.training import selectors
 from hall32.training.forms import NoteForm, ReferralForm, ReferralMoveForm, ReferralOutcomeForm
 from hall32.training.models import Programme, Referral
@@ -86,8 +85,10 @@ def referral_new(request: HttpRequest) -> HttpResponse:
     form = ReferralForm(posted(request), fixed_agency=agency)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            referral = services.referral_for_new_person(
+        referral = save_form(
+            request,
+            form,
+            lambda: services.referral_for_new_person(
                 first_name=data["first_name"],
                 last_name=data["last_name"],
                 birth_date=data["birth_date"],
@@ -101,11 +102,10 @@ def referral_new(request: HttpRequest) -> HttpResponse:
                 referred_on=timezone.localdate(),
                 reason=data["reason"],
                 by=request.user,
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Orientation transmise à Hall 32. Merci !"))
+            ),
+            _("Orientation transmise à Hall 32. Merci !"),
+        )
+        if referral is not None:
             return redirect(referral)
     return form_page(
         request,

@@ -1,11 +1,12 @@
 """Send the reminder of every class expected within three days (run daily; safe to run twice)."""
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
+from hall32.core.commands import ServiceCommand
 from hall32.outreach.services import reminders_send
 
 
-class Command(BaseCommand):
+class Command(ServiceCommand):
     help = "Envoie les rappels aux enseignants dont la classe est attendue dans les 3 jours."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -9,15 +9,15 @@ refused cell is printed as FILE:LINE:COLUMN: reason, and nothing is written; exi
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
-from hall32.core.errors import DomainError
+from hall32.core.commands import ServiceCommand, refused_as_command_error
 from hall32.training.importing import read_file
 from hall32.training.models import Cohort
 from hall32.training.services.imports import ImportPlan, learners_import, learners_import_plan
 
 
-class Command(BaseCommand):
+class Command(ServiceCommand):
     help = "Importe des apprenant·e·s (CSV ou XLSX) dans une promotion : tout ou rien."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -48,11 +48,9 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write("Essai (--dry-run) : rien n'a été écrit.")
             return
-        try:
-            # What was printed is what is written: if the data changed meanwhile, nothing is.
+        # What was printed is what is written: if the data changed meanwhile, nothing is.
+        with refused_as_command_error(f"{file}: %(why)s Rien n'a été importé."):
             outcome = learners_import(cohort=found, result=result, by=None, expected=plan.fingerprint)
-        except DomainError as error:
-            raise CommandError(f"{file}: {error.message} Rien n'a été importé.") from None
         self.stdout.write(
             self.style.SUCCESS(
                 f"{outcome.created} créé·e·s, {outcome.updated} mis·e·s à jour, "

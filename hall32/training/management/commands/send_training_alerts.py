@@ -1,11 +1,10 @@
 """Send the coordination the list of apprentices without a contract three months after their start."""
 
-from django.core.management.base import BaseCommand
-
+from hall32.core.commands import ServiceCommand
 from hall32.training.services.alerts import contract_alerts_send
 
 
-class Command(BaseCommand):
+class Command(ServiceCommand):
     help = "Envoie à la coordination les apprenti·e·s sans contrat trois mois après la rentrée."
 
     def handle(self, *args, **options) -> None:

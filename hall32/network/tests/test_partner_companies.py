@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from hall32.core.schoolyear import SchoolYear
-from hall32.core.selectors import partner_companies_by_year, partner_companies_count
 from hall32.core.tests.factories import AgencyFactory, OrganisationFactory
+from hall32.network.selectors import partner_companies_by_year, partner_companies_count
 
 pytestmark = pytest.mark.django_db
 
