@@ -25,8 +25,6 @@ from ninja.parser import Parser
 from ninja.security import django_auth
 
 from hall32.core import api as core_api
-from hall32.core import errorviews
-from hall32.core.apidocs import VendoredSwagger
 from hall32.core.errors import DomainError
 from hall32.core.services import errors_from
 from hall32.impact import api as impact_api
@@ -34,6 +32,8 @@ from hall32.industry import api as industry_api
 from hall32.network import api as network_api
 from hall32.outreach import api as outreach_api
 from hall32.training import api as training_api
+from hall32.web import errorviews
+from hall32.web.apidocs import VendoredSwagger
 
 logger = logging.getLogger(__name__)
 
@@ -261,7 +261,7 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     return _unreadable(request)
 
 
-# The routers import what they share from hall32.core.apikit, never this module: no circle.
+# The routers import what they share from hall32.web.apikit, never this module: no circle.
 for prefix, app_api in {
     "core": core_api,
     "outreach": outreach_api,

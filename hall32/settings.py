@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "rules",
     "axes",
     "hall32.core",
+    "hall32.web",
     "hall32.outreach",
     "hall32.training",
     "hall32.industry",
@@ -113,13 +114,13 @@ TEMPLATES = [
                 "django.template.context_processors.tz",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "hall32.core.context_processors.navigation",
+                "hall32.web.context_processors.navigation",
             ],
             "builtins": ["django.templatetags.i18n", "django.templatetags.static"],
         },
     }
 ]
-FORM_RENDERER = "hall32.core.forms_renderer.BootstrapFormRenderer"
+FORM_RENDERER = "hall32.web.renderer.BootstrapFormRenderer"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
@@ -201,7 +202,7 @@ X_FRAME_OPTIONS = "DENY"
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-# The largest project deliverable a client or an engineer may upload (MiB); see core.uploads.
+# The largest project deliverable a client or an engineer may upload (MiB); see web.uploads.
 HALL32_DELIVERABLE_MAX_MB = env.get_int("DELIVERABLE_MAX_MB", 20)
 
 # Logs never carry personal data: no request bodies, no user names, only ids and paths.

@@ -30,7 +30,7 @@ urlpatterns = [
     path("", include("hall32.core.urls")),
 ]
 
-handler404 = "hall32.core.errorviews.not_found"
-handler403 = "hall32.core.errorviews.forbidden"
+handler404 = "hall32.web.errorviews.not_found"
+handler403 = "hall32.web.errorviews.forbidden"
 handler500 = "hall32.api.server_error"  # JSON under /api/, the page elsewhere
 handler400 = "hall32.api.bad_request"

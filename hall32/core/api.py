@@ -10,9 +10,9 @@ from ninja import Field, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from hall32.core import access, selectors
-from hall32.core.apikit import Pages, api_enum, require
 from hall32.core.filters import OrganisationFilter, PersonFilter
 from hall32.core.models import Organisation, Person
+from hall32.web.apikit import Pages, api_enum, require
 
 router = Router(tags=["core"])
 

@@ -9,9 +9,10 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         import hall32.core.rules  # noqa: F401  (registers core's permissions)
-        from hall32.core import audit, dashboard, navigation, personal_data
+        from hall32.core import audit, personal_data
         from hall32.core.models import Guardianship, Person, User
         from hall32.core.panels import audit_panel, profile_panel
+        from hall32.web import dashboard, navigation
 
         personal_data.register()
         audit.register(Person)

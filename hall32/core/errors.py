@@ -2,7 +2,7 @@
 
 A service raises its app's subclass (TrainingError, IndustryError, OutreachError… in
 <app>/errors.py, each with its Conflict, Forbidden and NotFound) with a message a user can act on,
-and optionally the form field it concerns; views show it through core.web (save_form, run_action),
+and optionally the form field it concerns; views show it through web.pages (save_form, run_action),
 the API answers 4xx with {"detail": ..., "errors": {field: [message]}}.
 """
 

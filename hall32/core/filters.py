@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from hall32.core import access
 from hall32.core.audit_display import audited_types
-from hall32.core.listing import SearchFilterSet
 from hall32.core.models import AuditEntry, Organisation, Person
+from hall32.web.listing import SearchFilterSet
 
 
 class OrganisationFilter(SearchFilterSet):

@@ -5,27 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hall32.core import access
 from hall32.core.models import Organisation, Person
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None) -> None:
-        super().__init__(attrs=attrs, format="%H:%M")
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+from hall32.web.forms import DateInput
 
 
 class OrganisationForm(forms.ModelForm):
@@ -112,9 +92,3 @@ class PersonForm(forms.ModelForm):
             # A contact is a person of an organisation: without one, they would leave the
             # directory of the person who creates them.
             self.fields["organisation"].required = True
-
-
-class ConfirmForm(forms.Form):
-    """A destructive action asks the user to tick this box first."""
-
-    confirm = forms.BooleanField(label=_("Je confirme cette action, qui est définitive."), required=True)

@@ -28,7 +28,7 @@ def validated_save(instance: Any, *, exclude: list[str] | None = None) -> Any:
 @dataclass(frozen=True)
 class Rows:
     """What a table of rows on a page asks for: rows to save, each with the values of its
-    many-to-many fields, and rows to delete. Built unsaved by the view (core.web.formset_rows)."""
+    many-to-many fields, and rows to delete. Built unsaved by the view (web.pages.formset_rows)."""
 
     saved: list[tuple[Any, dict[str, Iterable[Any]]]] = field(default_factory=list)
     deleted: list[Any] = field(default_factory=list)

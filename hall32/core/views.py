@@ -16,12 +16,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hall32.core import access, audit_display, dashboard, selectors, services
+from hall32.core import access, audit_display, selectors, services
 from hall32.core.filters import AuditFilter, OrganisationFilter, PersonFilter
-from hall32.core.forms import ConfirmForm, OrganisationForm, PersonForm
-from hall32.core.listing import Listing
+from hall32.core.forms import OrganisationForm, PersonForm
 from hall32.core.models import Job, Organisation, Person
-from hall32.core.web import (
+from hall32.web import dashboard
+from hall32.web.forms import ConfirmForm
+from hall32.web.listing import Listing
+from hall32.web.pages import (
     check_perm,
     confirm_page,
     edit_page,

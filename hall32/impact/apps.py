@@ -9,7 +9,7 @@ class ImpactConfig(AppConfig):
 
     def ready(self) -> None:
         import hall32.impact.rules  # noqa: F401  (registers the app's permissions)
-        from hall32.core import navigation
+        from hall32.web import navigation
 
         navigation.register(
             "impact",

@@ -3,8 +3,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from hall32.core.web import require_perm
 from hall32.impact import selectors
+from hall32.web.pages import require_perm
 
 
 @require_perm("impact.view_dashboard")

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from hall32.core.apikit import Day, Moment, MomentQuery, Pages, api_enum, require
 from hall32.core.models import Job
 from hall32.industry.errors import IndustryError
 from hall32.industry.filters import BookingFilter, ClientProjectFilter, EquipmentFilter, ProjectFilter
@@ -33,6 +32,7 @@ from hall32.industry.services import bookings as booking_services
 from hall32.industry.services import lines as line_services
 from hall32.industry.services import scheduling as schedule_services
 from hall32.industry.simulation import line as sim
+from hall32.web.apikit import Day, Moment, MomentQuery, Pages, api_enum, require
 
 router = Router(tags=["industry"])
 

@@ -9,7 +9,7 @@ class IndustryConfig(AppConfig):
 
     def ready(self) -> None:
         import hall32.industry.rules  # noqa: F401  (registers the app's permissions)
-        from hall32.core import audit, dashboard, navigation
+        from hall32.core import audit
         from hall32.industry import panels, personal_data
         from hall32.industry.models import (
             Booking,
@@ -22,6 +22,7 @@ class IndustryConfig(AppConfig):
             Quote,
             TimeEntry,
         )
+        from hall32.web import dashboard, navigation
 
         for model in (
             Equipment,

@@ -4,7 +4,6 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hall32.core.listing import SearchFilterSet
 from hall32.core.models import Organisation
 from hall32.industry.models import (
     Booking,
@@ -17,6 +16,7 @@ from hall32.industry.models import (
     QualificationGrant,
     ScheduleRun,
 )
+from hall32.web.listing import SearchFilterSet
 
 
 class EquipmentFilter(SearchFilterSet):

@@ -10,7 +10,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hall32.core.forms import DateInput, DateTimeInput, TimeInput
 from hall32.core.models import Organisation, Person, User
 from hall32.industry.models import (
     Deliverable,
@@ -28,6 +27,7 @@ from hall32.industry.models import (
 )
 from hall32.industry.models.lines import DISTRIBUTION_CHOICES
 from hall32.industry.validators import DELIVERABLE_FILES
+from hall32.web.forms import DateInput, DateTimeInput, TimeInput
 
 SLOT_STEP = {"step": 900}  # quarter-hour steps in the browser's picker
 

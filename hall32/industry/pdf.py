@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from hall32.core import selectors as core_selectors
-from hall32.core.pdf import render_pdf
 from hall32.industry.models import Quote
+from hall32.web.pdf import render_pdf
 
 
 def quote_pdf(quote: Quote) -> bytes:

@@ -8,8 +8,8 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Connecter : partenaires et offres")
 
     def ready(self) -> None:
-        from hall32.core import dashboard
         from hall32.network import panels
+        from hall32.web import dashboard
 
         dashboard.register(
             "network.directory",

@@ -13,12 +13,12 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import field_validator
 
-from hall32.core.apikit import Pages, StartYear, api_enum, require
 from hall32.core.models import Organisation
 from hall32.core.schoolyear import SchoolYear, school_years
 from hall32.outreach import selectors, services
 from hall32.outreach.filters import PublicEventFilter
 from hall32.outreach.models import ClassBooking, Event, EventKind, SchoolLevel
+from hall32.web.apikit import Pages, StartYear, api_enum, require
 
 router = Router(tags=["outreach"])
 

@@ -9,9 +9,10 @@ class OutreachConfig(AppConfig):
 
     def ready(self) -> None:
         import hall32.outreach.rules  # noqa: F401  (registers the app's permissions)
-        from hall32.core import audit, dashboard, navigation
+        from hall32.core import audit
         from hall32.outreach import panels, personal_data
         from hall32.outreach.models import ClassBooking, VisitorRegistration
+        from hall32.web import dashboard, navigation
 
         audit.register(ClassBooking)
         audit.register(VisitorRegistration)

@@ -3,8 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from hall32.core.listing import SearchFilterSet
 from hall32.outreach.models import CLASS_KINDS, Event, EventKind, VisitorRegistration
+from hall32.web.listing import SearchFilterSet
 
 
 def _years() -> list[tuple[int, str]]:

@@ -8,7 +8,6 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from hall32.core.forms import DateTimeInput, TimeInput
 from hall32.core.models import Organisation, Person
 from hall32.core.validators import validate_postcode, validate_uai
 from hall32.outreach.models import (
@@ -20,6 +19,7 @@ from hall32.outreach.models import (
     VisitorRegistration,
     Workshop,
 )
+from hall32.web.forms import DateTimeInput, TimeInput
 
 
 class ClassBookingForm(forms.Form):

@@ -12,12 +12,12 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
-from hall32.core.apikit import LAST_ACCEPTED_YEAR, StartYear, require
 from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear, school_years
 from hall32.training import selectors
 from hall32.training.models import Application, Course
 from hall32.training.services import admissions as admission_services
+from hall32.web.apikit import LAST_ACCEPTED_YEAR, StartYear, require
 
 router = Router(tags=["training"])
 

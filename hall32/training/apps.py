@@ -9,7 +9,7 @@ class TrainingConfig(AppConfig):
 
     def ready(self) -> None:
         import hall32.training.rules  # noqa: F401  (registers the app's permissions)
-        from hall32.core import audit, dashboard, navigation
+        from hall32.core import audit
         from hall32.training import panels, personal_data
         from hall32.training.models import (
             Application,
@@ -23,6 +23,7 @@ class TrainingConfig(AppConfig):
             ProgressNote,
             Referral,
         )
+        from hall32.web import dashboard, navigation
 
         for model in (
             Enrolment,

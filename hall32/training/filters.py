@@ -5,7 +5,6 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from hall32.core.listing import SearchFilterSet
 from hall32.training.models import (
     Announcement,
     Application,
@@ -16,6 +15,7 @@ from hall32.training.models import (
     Outcome,
     Situation,
 )
+from hall32.web.listing import SearchFilterSet
 
 
 class ApplicationFilter(SearchFilterSet):

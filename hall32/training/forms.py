@@ -9,7 +9,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hall32.core.forms import DateInput
 from hall32.core.models import Guardianship, Organisation, Person
 from hall32.core.schoolyear import SchoolYear
 from hall32.core.validators import validate_postcode
@@ -32,6 +31,7 @@ from hall32.training.models import (
     Rubric,
     Situation,
 )
+from hall32.web.forms import DateInput
 
 SEARCHABLE = {"data-tom-select": ""}
 

@@ -28,7 +28,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hall32.core.uploads import FileRule
+from hall32.web.uploads import FileRule
 
 # The page accepts these (kind read from the content, 5 MiB at most); the command reads any path.
 LEARNER_FILES = FileRule(("csv", "xlsx"), max_mb=5)

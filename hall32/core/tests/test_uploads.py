@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
-from hall32.core.uploads import FileRule
+from hall32.web.uploads import FileRule
 
 RULE = FileRule(
     ("pdf", "png", "jpeg", "webp", "tiff", "heic", "step", "stl", "dxf", "iges", "zip", "office"),

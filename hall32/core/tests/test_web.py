@@ -8,7 +8,7 @@ from django.test import RequestFactory
 
 from hall32.core.errors import DomainError
 from hall32.core.models import Job
-from hall32.core.web import attempt, report_job, run_action, save_form
+from hall32.web.pages import attempt, report_job, run_action, save_form
 
 
 def request():
@@ -132,8 +132,8 @@ def test_a_started_job_is_reported_as_queued_done_or_failed(status, result, mess
 def test_the_confirmation_page_pairs_its_danger_button_with_a_plain_way_back(rf):
     from django.contrib.auth.models import AnonymousUser
 
-    from hall32.core.forms import ConfirmForm
-    from hall32.core.web import confirm_page
+    from hall32.web.forms import ConfirmForm
+    from hall32.web.pages import confirm_page
 
     made = rf.get("/")
     made.user = AnonymousUser()

@@ -15,10 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core import exports
-from hall32.core.forms import ConfirmForm
-from hall32.core.listing import Listing
-from hall32.core.web import (
+from hall32.industry import ical
+from hall32.industry.filters import BookingFilter
+from hall32.industry.forms import BookingForm, FreeMachinesForm
+from hall32.industry.models import Booking, Equipment
+from hall32.industry.selectors import equipment as selectors
+from hall32.industry.services import bookings as services
+from hall32.web import exports
+from hall32.web.forms import ConfirmForm
+from hall32.web.listing import Listing
+from hall32.web.pages import (
     check_perm,
     confirm_page,
     feed_link_page,
@@ -28,12 +34,6 @@ from hall32.core.web import (
     run_action,
     save_form,
 )
-from hall32.industry import ical
-from hall32.industry.filters import BookingFilter
-from hall32.industry.forms import BookingForm, FreeMachinesForm
-from hall32.industry.models import Booking, Equipment
-from hall32.industry.selectors import equipment as selectors
-from hall32.industry.services import bookings as services
 
 
 def _moment(value: str | None) -> dt.datetime | None:

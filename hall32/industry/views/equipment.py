@@ -12,9 +12,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from hall32.core.forms import ConfirmForm
-from hall32.core.listing import Listing
-from hall32.core.web import (
+from hall32.industry.filters import EquipmentFilter, GrantFilter
+from hall32.industry.forms import EquipmentForm, GrantForm, MaintenancePlanForm, QualificationForm
+from hall32.industry.models import Equipment, MaintenancePlan, Qualification, QualificationGrant
+from hall32.industry.models.equipment import EXPIRY_NOTICE
+from hall32.industry.selectors import equipment as selectors
+from hall32.industry.services import equipment as services
+from hall32.web.forms import ConfirmForm
+from hall32.web.listing import Listing
+from hall32.web.pages import (
     confirm_page,
     edit_page,
     form_page,
@@ -24,12 +30,6 @@ from hall32.core.web import (
     run_action,
     save_form,
 )
-from hall32.industry.filters import EquipmentFilter, GrantFilter
-from hall32.industry.forms import EquipmentForm, GrantForm, MaintenancePlanForm, QualificationForm
-from hall32.industry.models import Equipment, MaintenancePlan, Qualification, QualificationGrant
-from hall32.industry.models.equipment import EXPIRY_NOTICE
-from hall32.industry.selectors import equipment as selectors
-from hall32.industry.services import equipment as services
 
 
 def equipment_list(request: HttpRequest) -> HttpResponse:

@@ -13,14 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.errors import DomainError
-from hall32.core.listing import Listing
-from hall32.core.web import form_error, posted, render_page, report_job, require_perm, run_action, save_form
 from hall32.industry.filters import LineFilter
 from hall32.industry.forms import LineForm, ModuleFormSet, routes_text
 from hall32.industry.models import LineConfiguration, SimulationRun
 from hall32.industry.selectors import lines as selectors
 from hall32.industry.services import lines as services
 from hall32.industry.simulation.line import DISTRIBUTIONS
+from hall32.web.listing import Listing
+from hall32.web.pages import form_error, posted, render_page, report_job, require_perm, run_action, save_form
 
 
 def _line(request: HttpRequest, pk: int) -> LineConfiguration:

@@ -14,19 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.dates import long_date
-from hall32.core.forms import ConfirmForm
-from hall32.core.listing import Listing
-from hall32.core.web import (
-    check_perm,
-    confirm_page,
-    edit_page,
-    form_page,
-    posted,
-    render_page,
-    require_perm,
-    run_action,
-    save_form,
-)
 from hall32.industry.filters import ClientFilter, ClientProjectFilter, ProjectFilter
 from hall32.industry.forms import (
     DeliverableForm,
@@ -48,6 +35,19 @@ from hall32.industry.models import (
 )
 from hall32.industry.selectors import projects as selectors
 from hall32.industry.services import projects as services
+from hall32.web.forms import ConfirmForm
+from hall32.web.listing import Listing
+from hall32.web.pages import (
+    check_perm,
+    confirm_page,
+    edit_page,
+    form_page,
+    posted,
+    render_page,
+    require_perm,
+    run_action,
+    save_form,
+)
 
 PROJECT_SORTS = {
     "requested": "requested_on",

@@ -10,9 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.forms import ConfirmForm
-from hall32.core.listing import Listing
-from hall32.core.web import (
+from hall32.industry.filters import ScheduleFilter
+from hall32.industry.forms import OperationFormSet, ScheduleRunForm
+from hall32.industry.models import ScheduleRun
+from hall32.industry.selectors import scheduling as selectors
+from hall32.industry.services import scheduling as services
+from hall32.web.forms import ConfirmForm
+from hall32.web.listing import Listing
+from hall32.web.pages import (
     confirm_page,
     form_page,
     posted,
@@ -22,11 +27,6 @@ from hall32.core.web import (
     run_action,
     save_form,
 )
-from hall32.industry.filters import ScheduleFilter
-from hall32.industry.forms import OperationFormSet, ScheduleRunForm
-from hall32.industry.models import ScheduleRun
-from hall32.industry.selectors import scheduling as selectors
-from hall32.industry.services import scheduling as services
 
 
 @require_perm("industry.schedule_jobs")

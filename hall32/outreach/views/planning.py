@@ -9,11 +9,11 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.web import formset_rows, posted, report_job, require_perm, run_action
 from hall32.outreach import ical, selectors, services
 from hall32.outreach.forms import PlanEditForm, SlotFormSet, WorkshopFormSet
 from hall32.outreach.models import ClassBooking, Event, EventKind, ForumPlan
 from hall32.training import selectors as training_selectors
+from hall32.web.pages import formset_rows, posted, report_job, require_perm, run_action
 
 
 def _forum(pk: int) -> Event:

@@ -10,14 +10,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from hall32.core.forms import ConfirmForm
-from hall32.core.listing import Listing
-from hall32.core.web import confirm_page, posted, render_page, run_action, save_form
 from hall32.outreach import ical, selectors, services
 from hall32.outreach.filters import PublicEventFilter
 from hall32.outreach.forms import ClassBookingForm, VisitorForm
 from hall32.outreach.models import ClassBooking, Event, VisitorRegistration
 from hall32.training import selectors as training_selectors
+from hall32.web.forms import ConfirmForm
+from hall32.web.listing import Listing
+from hall32.web.pages import confirm_page, posted, render_page, run_action, save_form
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:

@@ -14,25 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.forms import ConfirmForm
-from hall32.core.listing import Listing
 from hall32.core.models import Person
 from hall32.core.roles import STAFF_ROLES
 from hall32.core.schoolyear import SchoolYear, school_years
-from hall32.core.web import (
-    attempt,
-    check_perm,
-    confirm_page,
-    edit_page,
-    form_page,
-    form_row,
-    formset_rows,
-    posted,
-    render_page,
-    require_perm,
-    run_action,
-    save_form,
-)
 from hall32.outreach import selectors, services
 from hall32.outreach.filters import CheckInFilter, EventFilter
 from hall32.outreach.forms import (
@@ -51,6 +35,22 @@ from hall32.outreach.models import (
 )
 from hall32.outreach.views.public import rotation_response
 from hall32.training import selectors as training_selectors
+from hall32.web.forms import ConfirmForm
+from hall32.web.listing import Listing
+from hall32.web.pages import (
+    attempt,
+    check_perm,
+    confirm_page,
+    edit_page,
+    form_page,
+    form_row,
+    formset_rows,
+    posted,
+    render_page,
+    require_perm,
+    run_action,
+    save_form,
+)
 
 
 @require_perm("outreach.view_events")

@@ -8,14 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.listing import Listing
-from hall32.core.web import posted, render_page, require_perm, run_action, save_form
 from hall32.training import selectors
 from hall32.training.filters import ApplicationFilter
 from hall32.training.forms import ApplicationForm, DecisionForm, InterviewForm, MoveForm
 from hall32.training.models import Application, ApplicationStatus, Course, Rubric
 from hall32.training.pdf import decision_letter_pdf
 from hall32.training.services import admissions as services
+from hall32.web.listing import Listing
+from hall32.web.pages import posted, render_page, require_perm, run_action, save_form
 
 
 @require_http_methods(["GET", "POST"])

@@ -10,14 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from hall32.core.forms import ConfirmForm
-from hall32.core.listing import Listing
-from hall32.core.web import confirm_page, form_page, posted, render_page, require_perm, save_form
 from hall32.training import selectors
 from hall32.training.filters import AnnouncementFilter
 from hall32.training.forms import AnnouncementForm
 from hall32.training.models import Announcement
 from hall32.training.services import announcements as services
+from hall32.web.forms import ConfirmForm
+from hall32.web.listing import Listing
+from hall32.web.pages import confirm_page, form_page, posted, render_page, require_perm, save_form
 
 
 @require_perm("training.manage_cohorts")

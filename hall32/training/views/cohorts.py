@@ -14,8 +14,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from hall32.core.listing import Listing
-from hall32.core.web import attempt, check_perm, form_page, posted, render_page, require_perm, save_form
 from hall32.training import selectors
 from hall32.training.filters import CohortFilter
 from hall32.training.forms import BulkEnrolForm, ImportForm, TimetableForm
@@ -23,6 +21,8 @@ from hall32.training.importing import read_learners
 from hall32.training.models import Cohort
 from hall32.training.services import cohorts as services
 from hall32.training.services import imports as import_services
+from hall32.web.listing import Listing
+from hall32.web.pages import attempt, check_perm, form_page, posted, render_page, require_perm, save_form
 
 
 @require_perm("training.view_cohorts")

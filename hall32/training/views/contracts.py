@@ -10,10 +10,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core import selectors as core_selectors
-from hall32.core.listing import Listing
 from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear
-from hall32.core.web import (
+from hall32.training import selectors
+from hall32.training.filters import ContractFilter
+from hall32.training.forms import BreakForm, ContractForm, SignForm
+from hall32.training.models import Contract
+from hall32.training.pdf import contract_pdf
+from hall32.training.services import contracts as services
+from hall32.web.listing import Listing
+from hall32.web.pages import (
     check_perm,
     confirm_page,
     posted,
@@ -22,12 +28,6 @@ from hall32.core.web import (
     run_action,
     save_form,
 )
-from hall32.training import selectors
-from hall32.training.filters import ContractFilter
-from hall32.training.forms import BreakForm, ContractForm, SignForm
-from hall32.training.models import Contract
-from hall32.training.pdf import contract_pdf
-from hall32.training.services import contracts as services
 
 
 @login_required

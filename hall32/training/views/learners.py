@@ -18,13 +18,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from hall32.core.models import Guardianship, Person
-from hall32.core.web import check_perm, feed_link_page, posted, require_perm, run_action, save_form
 from hall32.training import ical, selectors
 from hall32.training.forms import AttendanceForm, EvaluationForm
 from hall32.training.models import Contract, ContractTutor, Course, Enrolment, Outcome, Session
 from hall32.training.services import attendance as attendance_services
 from hall32.training.services import calendars as calendar_services
 from hall32.training.services import paths as path_services
+from hall32.web.pages import check_perm, feed_link_page, posted, require_perm, run_action, save_form
 
 
 @login_required

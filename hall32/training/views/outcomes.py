@@ -9,15 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from hall32.core.listing import Listing
 from hall32.core.models import Person
 from hall32.core.schoolyear import SchoolYear, school_years
-from hall32.core.web import form_page, posted, render_page, require_perm, save_form
 from hall32.training import selectors
 from hall32.training.filters import OutcomeFilter
 from hall32.training.forms import FollowupForm, OutcomeForm
 from hall32.training.models import Course, Outcome
 from hall32.training.services import outcomes as services
+from hall32.web.listing import Listing
+from hall32.web.pages import form_page, posted, render_page, require_perm, save_form
 
 
 @require_perm("training.view_outcomes")

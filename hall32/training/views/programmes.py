@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hall32.core.listing import Listing
 from hall32.core.models import Organisation
-from hall32.core.web import check_perm, form_page, posted, render_page, require_perm, run_action, save_form
 from hall32.training import selectors
 from hall32.training.forms import NoteForm, ReferralForm, ReferralMoveForm, ReferralOutcomeForm
 from hall32.training.models import Programme, Referral
 from hall32.training.services import programmes as services
+from hall32.web.listing import Listing
+from hall32.web.pages import check_perm, form_page, posted, render_page, require_perm, run_action, save_form
 
 
 @require_perm("training.view_programmes")

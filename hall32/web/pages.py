@@ -72,10 +72,10 @@ def form_page(
     status: int = 200,
     **extra: Any,
 ) -> HttpResponse:
-    """The shared one-form page (core/form_page.html): a title, the form and a cancel link; `extra`
+    """The shared one-form page (web/form_page.html): a title, the form and a cancel link; `extra`
     fills its optional parts (`intro`, `submit_label`)."""
     context = {"form": form, "title": title, "cancel_href": cancel_href, **extra}
-    return render(request, "core/form_page.html", context, status=status)
+    return render(request, "web/form_page.html", context, status=status)
 
 
 def edit_page(
@@ -109,7 +109,7 @@ def confirm_page(
     status: int = 200,
     **extra: Any,
 ) -> HttpResponse:
-    """The shared confirmation page (core/confirm.html) shown before anything destructive; `extra`
+    """The shared confirmation page (web/confirm.html) shown before anything destructive; `extra`
     fills its optional parts (`warning`, `danger_class`)."""
     context = {
         "form": form,
@@ -118,7 +118,7 @@ def confirm_page(
         "cancel_href": cancel_href,
         **extra,
     }
-    return render(request, "core/confirm.html", context, status=status)
+    return render(request, "web/confirm.html", context, status=status)
 
 
 def feed_link_page(request: HttpRequest, raw: str, *, feed: str, title: str, back_href: str) -> HttpResponse:
@@ -131,7 +131,7 @@ def feed_link_page(request: HttpRequest, raw: str, *, feed: str, title: str, bac
         "webcal_url": "webcal://" + url.split("://", 1)[1],
         "back_href": back_href,
     }
-    return render(request, "core/feed_link.html", context)
+    return render(request, "web/feed_link.html", context)
 
 
 def form_row(form: forms.ModelForm) -> tuple[Any, dict[str, Any]]:

@@ -4,5 +4,5 @@ from django.forms.renderers import TemplatesSetting
 
 
 class BootstrapFormRenderer(TemplatesSetting):
-    form_template_name = "core/forms/form.html"
-    field_template_name = "core/forms/field.html"
+    form_template_name = "web/forms/form.html"
+    field_template_name = "web/forms/field.html"

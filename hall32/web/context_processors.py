@@ -3,7 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
-from hall32.core.navigation import menu_for
+from hall32.web.navigation import menu_for
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:

@@ -1,8 +1,8 @@
 """Lists that search, filter, sort and paginate, the same for a page and its HTMX fragment.
 
 A view builds a Listing from request.GET, a queryset, an optional django-filter FilterSet (the same
-one the API uses) and the sort keys it allows; templates render `core/_list_toolbar.html`,
-`sort_th` headers and `core/_pagination.html`.
+one the API uses) and the sort keys it allows; templates render `web/_list_toolbar.html`,
+`sort_th` headers and `web/_pagination.html`.
 """
 
 from __future__ import annotations
