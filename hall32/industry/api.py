@@ -24,6 +24,7 @@ from hall32.industry.models import (
     ScheduleRun,
     SimulationRun,
 )
+from hall32.industry.selectors import bookings as booking_selectors
 from hall32.industry.selectors import equipment as equipment_selectors
 from hall32.industry.selectors import lines as line_selectors
 from hall32.industry.selectors import projects as project_selectors
@@ -129,7 +130,7 @@ def equipment_detail(request: HttpRequest, equipment_id: int):
 def booking_list(request: HttpRequest, upcoming: bool = True):
     require(request, "industry.view_my_bookings")
     params = {"status": Booking.Status.CONFIRMED, "when": "upcoming" if upcoming else ""}
-    return BookingFilter(params, queryset=equipment_selectors.bookings_of(user=request.user)).qs
+    return BookingFilter(params, queryset=booking_selectors.bookings_of(user=request.user)).qs
 
 
 @router.post(

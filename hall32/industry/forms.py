@@ -126,7 +126,7 @@ class BookingForm(forms.Form):
         self, *args: Any, user: User, fixed_equipment: bool = False, for_others: bool = False, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        from hall32.industry.selectors.equipment import possible_bookers
+        from hall32.industry.selectors.bookings import possible_bookers
         from hall32.industry.selectors.projects import projects_list
 
         if for_others:

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from hall32.industry.models import Booking, Project, ProjectStatus, QualificationGrant, Quote
+from hall32.industry.selectors import bookings as booking_selectors
 from hall32.industry.selectors import equipment as equipment_selectors
 from hall32.industry.selectors import projects as project_selectors
 
@@ -21,7 +22,7 @@ def engineer_panel(request: HttpRequest) -> dict[str, Any]:
     day_end = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(0), tzinfo=tz)
     return {
         "today": list(
-            equipment_selectors.bookings_between(start=now, end=day_end)
+            booking_selectors.bookings_between(start=now, end=day_end)
             .exclude(kind=Booking.Kind.MAINTENANCE)
             .order_by("start")[:6]
         ),
@@ -38,7 +39,7 @@ def bookings_panel(request: HttpRequest) -> dict[str, Any] | None:
     if not request.user.has_perm("industry.view_my_bookings"):
         return None
     upcoming = list(
-        equipment_selectors.bookings_of(user=request.user)
+        booking_selectors.bookings_of(user=request.user)
         .filter(status=Booking.Status.CONFIRMED, end__gt=timezone.now())
         .order_by("start")[:5]
     )

@@ -1,11 +1,9 @@
 """Pôle Industrie records, one module per part: equipment and bookings, client projects,
 job-shop schedules, modular-line configurations and their simulations."""
 
+from hall32.industry.models.bookings import Booking, BookingQuerySet, FeedToken  # noqa: F401
 from hall32.industry.models.equipment import (  # noqa: F401
-    Booking,
-    BookingQuerySet,
     Equipment,
-    FeedToken,
     MaintenancePlan,
     Qualification,
     QualificationGrant,

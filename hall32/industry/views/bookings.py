@@ -19,6 +19,7 @@ from hall32.industry import ical
 from hall32.industry.filters import BookingFilter
 from hall32.industry.forms import BookingForm, FreeMachinesForm
 from hall32.industry.models import Booking, Equipment
+from hall32.industry.selectors import bookings as booking_selectors
 from hall32.industry.selectors import equipment as selectors
 from hall32.industry.services import bookings as services
 from hall32.web import exports
@@ -61,7 +62,7 @@ def _range(request: HttpRequest) -> tuple[dt.datetime, dt.datetime]:
 def events_json(request: HttpRequest, pk: int | None = None) -> JsonResponse:
     equipment = get_object_or_404(Equipment, pk=pk) if pk else None
     start, end = _range(request)
-    events = selectors.calendar_events(start=start, end=end, viewer=request.user, equipment=equipment)
+    events = booking_selectors.calendar_events(start=start, end=end, viewer=request.user, equipment=equipment)
     category = request.GET.get("category")
     if equipment is None and category:
         codes = set(Equipment.objects.filter(category=category).values_list("code", flat=True))
@@ -77,13 +78,13 @@ def board(request: HttpRequest) -> HttpResponse:
     category = request.GET.get("categorie", "")
     if category not in Equipment.Category.values:
         category = ""
-    rows = selectors.week_board(monday=monday, viewer=request.user, category=category)
+    rows = booking_selectors.week_board(monday=monday, viewer=request.user, category=category)
     return render(
         request,
         "industry/board.html",
         {
             "rows": rows,
-            "by_day": selectors.board_by_day(rows),
+            "by_day": booking_selectors.board_by_day(rows),
             "category": category,
             "monday": monday,
             "days": [monday + dt.timedelta(days=i) for i in range(7)],
@@ -311,13 +312,13 @@ def booking_end(request: HttpRequest, pk: int) -> HttpResponse:
 def my_bookings(request: HttpRequest) -> HttpResponse:
     listing = Listing(
         request,
-        selectors.bookings_of(user=request.user),
+        booking_selectors.bookings_of(user=request.user),
         filterset_class=BookingFilter,
         sorts={"start": "start", "equipment": "equipment__name"},
         default_sort="start",
         defaults={"when": "upcoming", "status": "confirmed"},
     )
-    token = selectors.feed_token_of(user=request.user)
+    token = booking_selectors.feed_token_of(user=request.user)
     return render_page(
         request,
         "industry/my_bookings.html",
@@ -350,18 +351,18 @@ def equipment_feed(request: HttpRequest, token) -> HttpResponse:
     """A machine's busy windows, for anyone who has the link (no personal data)."""
     equipment = get_object_or_404(Equipment, feed_token=token)
     body = ical.bookings_ics(
-        f"Hall 32 – {equipment.name}", selectors.feed_bookings(equipment=equipment), details=False
+        f"Hall 32 – {equipment.name}", booking_selectors.feed_bookings(equipment=equipment), details=False
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
 def user_feed(request: HttpRequest, token: str) -> HttpResponse:
     """One's bookings, by the secret link (no session needed)."""
-    user = selectors.feed_subscriber(raw=token)
+    user = booking_selectors.feed_subscriber(raw=token)
     if user is None:
         raise Http404
     body = ical.bookings_ics(
-        f"Hall 32 – {user.display_name}", selectors.feed_bookings(user=user), details=True
+        f"Hall 32 – {user.display_name}", booking_selectors.feed_bookings(user=user), details=True
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
@@ -379,7 +380,7 @@ def usage_report(request: HttpRequest) -> HttpResponse:
     year = min(max(year, settings.HUB_FIRST_SCHOOL_YEAR), today.year + 1)
     equipment_id = request.GET.get("machine")
     equipment_id = int(equipment_id) if equipment_id and equipment_id.isdigit() else None
-    report = selectors.usage_report(
+    report = booking_selectors.usage_report(
         start=dt.date(year, 1, 1), end=dt.date(year + 1, 1, 1), equipment_id=equipment_id
     )
     if request.GET.get("format") == "xlsx":
