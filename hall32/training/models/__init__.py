@@ -1,5 +1,5 @@
 """Training records, one module per part: catalogue, cohorts and attendance, admissions,
-contracts, competencies, outcomes, targeted programmes, messages from the hub."""
+contracts, paths and competencies, outcomes, targeted programmes, messages from the hub."""
 
 from hall32.training.models.admissions import (  # noqa: F401
     DECISIONS,
@@ -14,19 +14,17 @@ from hall32.training.models.admissions import (  # noqa: F401
     RubricCriterion,
 )
 from hall32.training.models.announcements import Announcement, AnnouncementQuerySet  # noqa: F401
+from hall32.training.models.attendance import AbsenceAlert, Attendance, AttendanceCode  # noqa: F401
 from hall32.training.models.catalogue import Course, CourseQuerySet, Trade, TradeFamily  # noqa: F401
 from hall32.training.models.cohorts import (  # noqa: F401
-    AbsenceAlert,
-    Attendance,
-    AttendanceCode,
     CalendarToken,
     Cohort,
     Enrolment,
     Session,
 )
-from hall32.training.models.competencies import Competency, CompetencyBlock, Evaluation  # noqa: F401
 from hall32.training.models.contracts import Contract, ContractPayPeriod, ContractTutor  # noqa: F401
 from hall32.training.models.outcomes import Outcome, Situation  # noqa: F401
+from hall32.training.models.paths import Competency, CompetencyBlock, Evaluation  # noqa: F401
 from hall32.training.models.programmes import (  # noqa: F401
     REFERRAL_TRANSITIONS,
     Programme,
