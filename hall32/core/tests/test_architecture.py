@@ -331,3 +331,45 @@ def test_the_circle_finder_names_the_imports_that_close_a_circle():
 )
 def test_demo_code_is_told_by_its_dotted_name(module, demo):
     assert is_demo(module) is demo
+
+
+def test_the_layers_of_a_split_app_name_a_subject_the_same_way():
+    """A package split by subject (models/bookings.py) finds that subject under the same name in
+    another layer (services/bookings.py, selectors/bookings.py or views/bookings.py)."""
+    broken = []
+    for models_dir in sorted(ROOT.glob("*/models")):
+        if not models_dir.is_dir():
+            continue
+        app = models_dir.parent
+        subjects = {p.stem for p in models_dir.glob("*.py")} - {"__init__"}
+        elsewhere = {
+            p.stem for layer in ("services", "selectors", "views") for p in (app / layer).glob("*.py")
+        }
+        broken += [f"{app.name}/models/{name}.py" for name in sorted(subjects - elsewhere)]
+    assert not broken, report(broken)
+
+
+SKELETON = (
+    "models",
+    "services",
+    "selectors",
+    "views",
+    "forms",
+    "filters",
+    "urls",
+    "api",
+    "tasks",
+    "admin",
+    "errors",
+)
+
+
+@pytest.mark.parametrize("app", ["core", "outreach", "training", "industry", "network", "impact"])
+def test_every_domain_app_has_the_same_skeleton(app):
+    folder = ROOT / app
+    missing = [
+        name for name in SKELETON if not (folder / f"{name}.py").exists() and not (folder / name).is_dir()
+    ]
+    missing += [f"templates/{app}"] * (not (folder / "templates" / app).is_dir())
+    missing += ["tests"] * (not (folder / "tests").is_dir())
+    assert not missing, missing
