@@ -56,7 +56,7 @@ def market(
                 skills=frozenset(rng.sample(SKILLS, rng.randint(0, 5))),
             )
         )
-    offers = []
+    offers: list[Offer] = []
     places_total = 0
     while places_total < places_ratio * n_candidates:
         lat, lon = _place(rng)

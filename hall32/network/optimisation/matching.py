@@ -29,8 +29,10 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 from ortools.graph.python import min_cost_flow
 from scipy.spatial import cKDTree
 
@@ -74,7 +76,9 @@ class Offer:
     needs_car: bool = False
     required_skills: frozenset[str] = frozenset()
     skills: frozenset[str] = frozenset()  # wanted, not required: they raise the score
-    ratings: Mapping[int, int] = field(default_factory=dict)  # candidate id -> 1..5, after meeting
+    ratings: Mapping[int, int] = field(
+        default_factory=dict, hash=False
+    )  # candidate id -> 1..5, after meeting
 
     @property
     def capacity(self) -> int:
@@ -121,7 +125,7 @@ class Result:
     reason: str | None = None  # "no_candidates", "no_places", "no_admissible_pair" when empty
 
 
-def haversine_km(lat1, lon1, lat2, lon2):  # type: ignore[no-untyped-def]
+def haversine_km(lat1: ArrayLike, lon1: ArrayLike, lat2: ArrayLike, lon2: ArrayLike) -> Any:
     """Great-circle distance; floats or numpy arrays."""
     phi1, phi2 = np.radians(lat1), np.radians(lat2)
     half_dphi = (phi2 - phi1) / 2
@@ -603,6 +607,42 @@ def _blocking(pairs: Pairs, chosen: np.ndarray) -> list[tuple[int, int]]:
 def blocking_pairs(assignments: Mapping[int, int], *, pairs: Pairs) -> list[tuple[int, int]]:
     """The blocking pairs of any assignment (a coordinator's adjusted one too), vectorised.
     Raises ValueError on an inadmissible assignment: check it first."""
+    return assess(assignments, pairs=pairs).blocking_pairs
+
+
+def assignment_problems(
+    assignments: Mapping[int, int],
+    candidates: Sequence[Candidate],
+    offers: Sequence[Offer],
+    *,
+    rules: Rules = RULES,
+) -> list[tuple[int, str]]:
+    """The hard constraints re-checked on an assignment adjusted by hand: (candidate id, code) with
+    code "unknown_candidate", "unknown_offer", "not_admissible" or "over_capacity" (every candidate
+    of an offer holding more than its capacity). Empty when the assignment may stand."""
+    people = {c.id: c for c in candidates}
+    by_id = {o.id: o for o in offers}
+    problems: list[tuple[int, str]] = []
+    taken: dict[int, list[int]] = {}
+    for candidate_id, offer_id in assignments.items():
+        if candidate_id not in people:
+            problems.append((candidate_id, "unknown_candidate"))
+        elif offer_id not in by_id:
+            problems.append((candidate_id, "unknown_offer"))
+        elif not admissible(people[candidate_id], by_id[offer_id], rules=rules):
+            problems.append((candidate_id, "not_admissible"))
+        else:
+            taken.setdefault(offer_id, []).append(candidate_id)
+    for offer_id, held in taken.items():
+        if len(held) > by_id[offer_id].capacity:
+            problems.extend((candidate_id, "over_capacity") for candidate_id in held)
+    return problems
+
+
+def assess(assignments: Mapping[int, int], *, pairs: Pairs, algorithm: str = "manual") -> Result:
+    """Total, number placed and blocking pairs of an assignment that passed `assignment_problems`
+    (the coordinator's, beside the computed ones)."""
+    started = time.perf_counter()
     candidate_at = {c.id: i for i, c in enumerate(pairs.candidates)}
     offer_at = {o.id: j for j, o in enumerate(pairs.offers)}
     items = list(assignments.items())
@@ -611,4 +651,4 @@ def blocking_pairs(assignments: Mapping[int, int], *, pairs: Pairs) -> list[tupl
     chosen = pairs.index(ci, oj)
     if (chosen < 0).any():
         raise ValueError("an assignment is not an admissible pair")
-    return _blocking(pairs, chosen)
+    return _result(algorithm, pairs, chosen, started)

@@ -17,6 +17,8 @@ from hall32.network.optimisation.matching import (
     Result,
     admissible,
     admissible_pairs,
+    assess,
+    assignment_problems,
     blocking_pairs,
     deferred_acceptance,
     distance_km,
@@ -379,6 +381,35 @@ def test_an_inadmissible_assignment_has_no_blocking_pairs_to_count():
     pairs = admissible_pairs(candidates, offers)
     with pytest.raises(ValueError):
         blocking_pairs({1: 10}, pairs=pairs)
+
+
+# A coordinator's adjustments
+
+
+def test_an_adjusted_assignment_is_rechecked_against_the_hard_constraints():
+    candidates = [candidate(id=1), candidate(id=2), candidate(id=3, course="RNCP2")]
+    offers = [offer(id=10, places=1)]
+    assert assignment_problems({1: 10}, candidates, offers) == []
+    assert assignment_problems({1: 10, 2: 10}, candidates, offers) == [
+        (1, "over_capacity"),
+        (2, "over_capacity"),
+    ]
+    assert assignment_problems({3: 10, 4: 10, 1: 11}, candidates, offers) == [
+        (3, "not_admissible"),
+        (4, "unknown_candidate"),
+        (1, "unknown_offer"),
+    ]
+
+
+def test_an_adjusted_assignment_is_assessed_like_the_computed_ones():
+    candidates, offers = small_market(7, n_candidates=12, n_offers=5)
+    pairs = admissible_pairs(candidates, offers)
+    computed = optimal(candidates, offers, pairs=pairs)
+    moved = dict(list(computed.assignments.items())[1:])
+    manual = assess(moved, pairs=pairs)
+    assert (manual.algorithm, manual.placed) == ("manual", computed.placed - 1)
+    assert manual.total_score < computed.total_score
+    assert set(manual.blocking_pairs) == naive_blocking(candidates, offers, moved, pairs)
 
 
 # Empty inputs
