@@ -1,0 +1,1 @@
+"""Plain-Python solvers of Connecter (no Django): the matching of candidates and offers."""
