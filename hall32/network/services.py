@@ -113,6 +113,9 @@ def partnership_change_stage(*, partnership: Partnership, stage: str, on: date |
     if stage == Stage.LAPSED:
         return _end(current, day)
     if stage == Stage.PARTNER:
+        earlier = Partnership.objects.filter(organisation_id=current.organisation_id, kind=current.kind)
+        if earlier.exclude(pk=current.pk).filter(end__gte=day).exists():
+            raise Conflict(_("Ce jour tombe pendant un partenariat précédent du même type."), field="start")
         current.start = day
     current.stage = stage
     current.save(update_fields=["stage", "start", "updated_at"])

@@ -120,7 +120,11 @@ def test_one_open_partnership_per_organisation_and_kind_and_no_overlap_with_a_cl
             organisation=other, kind=Kind.COMPANY, start=D(2021, 1, 1), end=D(2021, 3, 1)
         )
 
-    assert (open_one.value.field, overlap.value.field) == ("kind", "start")
+    prospect = services.partnership_create(organisation=other, kind=Kind.COMPANY, start=D(2022, 1, 1))
+    with pytest.raises(Conflict) as backdated:
+        services.partnership_change_stage(partnership=prospect, stage=Stage.PARTNER, on=D(2021, 8, 31))
+
+    assert (open_one.value.field, overlap.value.field, backdated.value.field) == ("kind", "start", "start")
     assert Partnership.objects.filter(organisation=org).count() == 3
 
 
