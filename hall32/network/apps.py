@@ -12,7 +12,7 @@ class NetworkConfig(AppConfig):
         from hall32.core import audit
         from hall32.network import panels, personal_data
         from hall32.network.models import Partnership
-        from hall32.web import dashboard
+        from hall32.web import dashboard, sections
 
         audit.register(Partnership)
         personal_data.register()
@@ -23,4 +23,10 @@ class NetworkConfig(AppConfig):
             context=panels.directory_panel,
             roles=["direction", "coordinator", "outreach_officer", "industry_engineer"],
             order=80,
+        )
+        sections.register(
+            sections.ORGANISATION,
+            "network.partnerships",
+            template="network/_organisation_partnerships.html",
+            context=panels.organisation_partnerships,
         )

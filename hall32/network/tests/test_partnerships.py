@@ -199,3 +199,28 @@ def test_the_admin_lists_and_filters_partnerships_read_only(client, direction):
     assert page.status_code == 200
     assert [p.organisation.name for p in page.context["cl"].result_list] == ["Aubert"]
     assert client.get(reverse("admin:network_partnership_add")).status_code == 403
+
+
+def test_core_organisation_page_shows_the_organisation_partnerships(as_user, coordinator):
+    org = OrganisationFactory(name="Usinage")
+    mine = PartnershipFactory(organisation=org, kind=Kind.COMPANY, stage=Stage.PARTNER, start=D(2020, 1, 6))
+    PartnershipFactory(organisation=OrganisationFactory(name="Ailleurs"), kind=Kind.SCHOOL)
+
+    page = as_user(coordinator).get(reverse("core:organisation_detail", args=[org.pk]))
+
+    assert page.status_code == 200
+    [(section, data)] = page.context["sections"]
+    assert section.key == "network.partnerships"
+    assert data["partnerships"] == [mine]
+    assert "depuis le 6 janvier 2020" in page.content.decode()
+
+
+def test_the_partnership_section_is_left_out_for_who_may_not_see_partnerships(rf, outsider):
+    from hall32.network.panels import organisation_partnerships
+
+    request = rf.get("/")
+    request.user = outsider
+    org = OrganisationFactory()
+    PartnershipFactory(organisation=org)
+
+    assert organisation_partnerships(request, org) is None
