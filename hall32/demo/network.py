@@ -1,10 +1,13 @@
-"""The demo hub's partnerships: one for each organisation the core part made a partner (on its
-partner dates, so that the partner counts stay 17 in 2019-20 and 75 in 2022-23), and prospects
-among the companies that never were partners."""
+"""The demo hub's partnerships. The core part (and training.frameworks, for the hub itself) makes
+the partners as it draws their dates, so that the partner counts stay 17 in 2019-20 and 75 in
+2022-23 and the parts after it find the partner companies; this part adds prospects among the
+companies that never were partners."""
 
 from __future__ import annotations
 
-from hall32.core.models import Organisation, years_before
+from datetime import date
+
+from hall32.core.models import Organisation, OrganisationQuerySet, years_before
 from hall32.demo.data import random_day
 from hall32.demo.loader import DemoContext
 from hall32.network.models import Partnership
@@ -21,34 +24,48 @@ KINDS = {
 
 PROSPECTS = 14
 
+# The stages a partner went through: a prospect or a contact never was one.
+PARTNER_STAGES = (Stage.PARTNER, Stage.LAPSED)
+
+
+def partnership(org: Organisation, *, start: date, end: date | None, today: date) -> Partnership:
+    """The partnership of an organisation that was a partner from start to end (None: still is)."""
+    ended = end is not None and end < today
+    return Partnership(
+        organisation=org,
+        kind=Kind.FOUNDER if org.is_founder else KINDS[Organisation.Kind(org.kind)],
+        stage=Stage.LAPSED if ended else Stage.PARTNER,
+        start=start,
+        end=end,
+    )
+
+
+def partner_companies() -> OrganisationQuerySet:
+    """The companies that are or were partners, by primary key."""
+    return (
+        Organisation.objects.companies()
+        .filter(partnerships__stage__in=PARTNER_STAGES)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def partner_spans() -> dict[int, tuple[date, date | None]]:
+    """Each partner organisation's id: the first day and the last (None: still a partner)."""
+    return {p.organisation_id: (p.start, p.end) for p in Partnership.objects.filter(stage__in=PARTNER_STAGES)}
+
 
 def load(ctx: DemoContext) -> dict[str, int]:
     rng = ctx.rng("network")
-    rows: list[Partnership] = []
-    never: list[Organisation] = []
-    for org in Organisation.objects.order_by("pk"):
-        if org.partner_since is None:
-            if org.kind == Organisation.Kind.COMPANY:
-                never.append(org)
-            continue
-        ended = org.partner_until is not None and org.partner_until < ctx.today
-        rows.append(
-            Partnership(
-                organisation=org,
-                kind=Kind.FOUNDER if org.is_founder else KINDS[Organisation.Kind(org.kind)],
-                stage=Stage.LAPSED if ended else Stage.PARTNER,
-                start=org.partner_since,
-                end=org.partner_until,
-            )
+    never = list(Organisation.objects.companies().filter(partnerships__isnull=True).order_by("pk"))
+    rows = [
+        Partnership(
+            organisation=org,
+            kind=Kind.COMPANY,
+            stage=rng.choice([Stage.PROSPECT, Stage.CONTACTED]),
+            start=random_day(rng, years_before(ctx.today, 1), ctx.today),
         )
-    for org in rng.sample(never, min(PROSPECTS, len(never))):
-        rows.append(
-            Partnership(
-                organisation=org,
-                kind=Kind.COMPANY,
-                stage=rng.choice([Stage.PROSPECT, Stage.CONTACTED]),
-                start=random_day(rng, years_before(ctx.today, 1), ctx.today),
-            )
-        )
+        for org in rng.sample(never, min(PROSPECTS, len(never)))
+    ]
     Partnership.objects.bulk_create(rows)
-    return {"partnerships": len(rows)}
+    return {"partnerships": Partnership.objects.count()}
