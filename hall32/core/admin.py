@@ -17,7 +17,7 @@ from hall32.core.models import (
 
 @admin.register(Organisation)
 class OrganisationAdmin(ObjectPermissionsModelAdmin):
-    list_display = ["name", "kind", "size_band", "sector", "city", "is_founder", "partner_since"]
+    list_display = ["name", "kind", "size_band", "sector", "city", "is_founder"]
     list_filter = ["kind", "size_band", "sector", "is_founder"]
     search_fields = ["name", "siret", "uai", "city"]
 

@@ -37,11 +37,6 @@ class OrganisationOut(Schema):
     postcode: str
     city: str
     is_founder: bool
-    partner_since: str | None = None
-
-    @staticmethod
-    def resolve_partner_since(obj: Organisation) -> str | None:
-        return obj.partner_since.isoformat() if obj.partner_since else None
 
 
 class OrganisationQuery(FilterSchema):

@@ -2,7 +2,6 @@
 
 import django_filters
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hall32.core import access
@@ -24,21 +23,10 @@ class OrganisationFilter(SearchFilterSet):
         label=_("Secteur"),
         empty_label=_("Tous"),
     )
-    partner = django_filters.ChoiceFilter(
-        choices=[("yes", _("Oui")), ("no", _("Non"))],
-        method="filter_partner",
-        label=_("Partenaire"),
-        empty_label=_("Tous"),
-    )
 
     class Meta:
         model = Organisation
-        fields = ["q", "kind", "size_band", "sector", "partner"]
-
-    def filter_partner(self, queryset, name: str, value: str):
-        today = timezone.localdate()
-        partners = queryset.partners_during(today, today)
-        return partners if value == "yes" else queryset.exclude(pk__in=partners.values("pk"))
+        fields = ["q", "kind", "size_band", "sector"]
 
 
 class PersonFilter(SearchFilterSet):

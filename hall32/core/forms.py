@@ -35,13 +35,9 @@ class OrganisationForm(forms.ModelForm):
             "email",
             "phone",
             "is_founder",
-            "partner_since",
-            "partner_until",
             "notes",
         ]
         widgets = {
-            "partner_since": DateInput(),
-            "partner_until": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 

@@ -57,12 +57,6 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
     def schools(self) -> OrganisationQuerySet:
         return self.filter(kind=Organisation.Kind.SCHOOL)
 
-    def partners_during(self, start: date, end: date) -> OrganisationQuerySet:
-        """Organisations whose partnership with the hub overlaps [start, end]."""
-        return self.filter(partner_since__isnull=False, partner_since__lte=end).filter(
-            Q(partner_until__isnull=True) | Q(partner_until__gte=start)
-        )
-
 
 class Organisation(TimeStampedModel):
     """A company, school, agency, funder or public body the hub works with."""
@@ -115,8 +109,6 @@ class Organisation(TimeStampedModel):
     email = models.EmailField(_("courriel"), blank=True)
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
     is_founder = models.BooleanField(_("membre fondateur"), default=False)
-    partner_since = models.DateField(_("partenaire depuis"), null=True, blank=True)
-    partner_until = models.DateField(_("partenaire jusqu'au"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
     objects = OrganisationQuerySet.as_manager()
@@ -130,11 +122,6 @@ class Organisation(TimeStampedModel):
                 fields=["siret"], condition=~Q(siret=""), name="organisation_siret_unique"
             ),
             models.UniqueConstraint(fields=["uai"], condition=~Q(uai=""), name="organisation_uai_unique"),
-            models.CheckConstraint(
-                condition=Q(partner_until__isnull=True)
-                | Q(partner_since__isnull=False, partner_until__gte=models.F("partner_since")),
-                name="organisation_partnership_dates",
-            ),
         ]
 
     def __str__(self) -> str:
@@ -142,15 +129,6 @@ class Organisation(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("core:organisation_detail", args=[self.pk])
-
-    @property
-    def is_partner(self) -> bool:
-        today = timezone.localdate()
-        return (
-            self.partner_since is not None
-            and self.partner_since <= today
-            and (self.partner_until is None or self.partner_until >= today)
-        )
 
 
 class PersonQuerySet(models.QuerySet["Person"]):

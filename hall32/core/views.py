@@ -20,7 +20,7 @@ from hall32.core import access, audit_display, selectors, services
 from hall32.core.filters import AuditFilter, OrganisationFilter, PersonFilter
 from hall32.core.forms import OrganisationForm, PersonForm
 from hall32.core.models import Job, Organisation, Person
-from hall32.web import dashboard
+from hall32.web import dashboard, sections
 from hall32.web.forms import ConfirmForm
 from hall32.web.listing import Listing
 from hall32.web.pages import (
@@ -77,7 +77,6 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             "name": "name",
             "kind": "kind",
             "city": "city",
-            "partner_since": "partner_since",
             "people": "people_count",
         },
         default_sort="name",
@@ -94,7 +93,16 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
     people = selectors.people_of(organisation=organisation, user=request.user)[:50]
-    return render(request, "core/organisation_detail.html", {"organisation": organisation, "people": people})
+    return render(
+        request,
+        "core/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "people": people,
+            # Partnerships and the like, from the apps core may not import.
+            "sections": sections.sections_for(sections.ORGANISATION, request, organisation),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])

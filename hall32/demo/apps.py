@@ -8,12 +8,14 @@ class DemoConfig(AppConfig):
     verbose_name = _("Hub de démonstration")
 
     def ready(self) -> None:
-        from hall32.demo import core, industry, loader, outreach, training
+        from hall32.demo import core, industry, loader, network, outreach, training
 
         # The order each part loads in: a part finds the rows of those before it by natural keys.
         loader.register("core", core.load, order=0)
         for name, load, order in training.PARTS:
             loader.register(name, load, order=order)
+        # After training.frameworks (12), which adds the hub itself as a partner school.
+        loader.register("network", network.load, order=15)
         loader.register("outreach", outreach.load, order=30)
         for name, load, order in industry.PARTS:
             loader.register(name, load, order=order)

@@ -42,6 +42,8 @@ from hall32.demo.data import (
     uai,
 )
 from hall32.demo.loader import FIRST_YEAR, DemoContext
+from hall32.demo.network import partnership
+from hall32.network.models import Partnership
 
 
 def load(ctx: DemoContext) -> dict[str, int]:
@@ -56,6 +58,9 @@ def load(ctx: DemoContext) -> dict[str, int]:
     Room.objects.bulk_create(Room(site=site, name=n, kind=k, capacity=c) for n, k, c in ROOMS)
 
     orgs: list[Organisation] = []
+    # Each partner's first and last day (None: still a partner), by name: the network part's
+    # Partnership rows, made once the organisations have their keys.
+    spans: dict[str, tuple[date, date | None]] = {}
     used_sirets: set[str] = set()
 
     def new_siret() -> str:
@@ -82,7 +87,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
 
     for name, kind, size, sector, postcode, city in FOUNDERS:
         if kind == Organisation.Kind.COMPANY:
-            org = company(name, size, sector, postcode, city, is_founder=True, partner_since=opening)
+            org = company(name, size, sector, postcode, city, is_founder=True)
         else:
             org = Organisation(
                 name=name,
@@ -91,10 +96,10 @@ def load(ctx: DemoContext) -> dict[str, int]:
                 postcode=postcode,
                 city=city,
                 is_founder=True,
-                partner_since=opening,
                 website=f"https://www.{slug(name)}.example",
             )
         orgs.append(org)
+        spans[name] = (opening, None)
     founder_companies = [o for o in orgs if o.kind == Organisation.Kind.COMPANY]
 
     # Partner companies, year by year, so that the active count matches PARTNER_TARGETS.
@@ -130,9 +135,9 @@ def load(ctx: DemoContext) -> dict[str, int]:
     for year in range(FIRST_YEAR, current.start_year + 1):
         sy = SchoolYear(year)
         if year in CHURN:
-            leavers = [o for o in active if not o.is_founder and o.partner_since < date(year, 1, 1)]
+            leavers = [o for o in active if not o.is_founder and spans[o.name][0] < date(year, 1, 1)]
             for org in rng.sample(leavers, CHURN[year]):
-                org.partner_until = random_day(rng, date(year, 1, 10), date(year, 8, 20))
+                spans[org.name] = (spans[org.name][0], random_day(rng, date(year, 1, 10), date(year, 8, 20)))
                 active.remove(org)
         last_day = min(sy.end, ctx.today) if year == current.start_year else date(year + 1, 6, 30)
         for index in range(PARTNER_TARGETS[year] - len(active)):
@@ -141,7 +146,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
             else:
                 postcode, city = rng.choice(PLACES)
                 org = company(company_name(), size(), sector(), postcode, city)
-            org.partner_since = opening if year == FIRST_YEAR else random_day(rng, sy.start, last_day)
+            spans[org.name] = (opening if year == FIRST_YEAR else random_day(rng, sy.start, last_day), None)
             active.append(org)
             partners.append(org)
     prospects = large + [
@@ -159,9 +164,9 @@ def load(ctx: DemoContext) -> dict[str, int]:
                 city=city,
                 address=address(rng)[0],
                 phone=fictional_phone(rng, mobile=False),
-                partner_since=random_day(rng, opening, date(2021, 6, 30)),
             )
         )
+        spans[name] = (random_day(rng, opening, date(2021, 6, 30)), None)
 
     used_uai: set[str] = set()
 
@@ -211,6 +216,11 @@ def load(ctx: DemoContext) -> dict[str, int]:
         org.full_clean(validate_unique=False, validate_constraints=False)
     Organisation.objects.bulk_create(orgs)
     saved = {o.name: o for o in Organisation.objects.all()}
+    Partnership.objects.bulk_create(
+        # In the organisations' order, as the rows were first made from them.
+        partnership(saved[name], start=start, end=end, today=ctx.today)
+        for name, (start, end) in sorted(spans.items(), key=lambda item: saved[item[0]].pk)
+    )
 
     # People: contacts of partners, schools and agencies.
     people: list[Person] = []
@@ -235,7 +245,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
 
     for org in saved.values():
         if org.kind == Organisation.Kind.COMPANY:
-            count = rng.randint(2, 4) if org.partner_since else 1
+            count = rng.randint(2, 4) if org.name in spans else 1
             people += [person(org, rng.choice(CONTACT_TITLES)) for _ in range(count)]
         elif org.kind == Organisation.Kind.SCHOOL:
             titles = [
@@ -265,10 +275,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
             org = next(
                 o
                 for o in saved.values()
-                if o.kind == "company"
-                and not o.is_founder
-                and o.partner_since == opening
-                and o.partner_until is None
+                if o.kind == "company" and not o.is_founder and spans.get(o.name) == (opening, None)
             )
         elif role == Role.CLIENT:
             org = next(
@@ -276,8 +283,8 @@ def load(ctx: DemoContext) -> dict[str, int]:
                 for o in saved.values()
                 if o.kind == "company"
                 and o.size_band == "sme"
-                and o.partner_since
-                and o.partner_since.year == 2020
+                and o.name in spans
+                and spans[o.name][0].year == 2020
             )
         elif role == Role.TEACHER:
             org = next(o for o in saved.values() if o.school_kind == "college")

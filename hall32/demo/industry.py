@@ -26,6 +26,7 @@ from hall32.core.roles import Role
 from hall32.core.schoolyear import SchoolYear
 from hall32.demo.data import random_day
 from hall32.demo.loader import DemoContext
+from hall32.demo.network import partner_spans
 from hall32.industry import hours
 from hall32.industry.models import (
     Booking,
@@ -468,8 +469,9 @@ def _clients(rng: random.Random, emilie_org: Organisation) -> list[Organisation]
         .exclude(pk=emilie_org.pk)
         .order_by("pk")
     )
-    partners = [o for o in smes if o.partner_since]
-    others = [o for o in smes if not o.partner_since]
+    spans = partner_spans()
+    partners = [o for o in smes if o.pk in spans]
+    others = [o for o in smes if o.pk not in spans]
     chosen = rng.sample(partners, 19) + rng.sample(others, 6)
     return large + [emilie_org] + chosen
 

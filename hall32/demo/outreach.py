@@ -18,6 +18,7 @@ from hall32.core.models import Organisation, Person, Room, User
 from hall32.core.schoolyear import SchoolYear
 from hall32.demo.data import fictional_phone, random_day, slug
 from hall32.demo.loader import DemoContext, bulk_link
+from hall32.demo.network import partner_companies
 from hall32.outreach import services
 from hall32.outreach.models import (
     ApprenticeAvailability,
@@ -114,9 +115,7 @@ class Builder:
                 school_kind__in=[Organisation.SchoolKind.LYCEE, Organisation.SchoolKind.LYCEE_PRO]
             ).order_by("pk")
         )
-        self.companies = list(
-            Organisation.objects.companies().filter(partner_since__isnull=False).order_by("pk")
-        )
+        self.companies = list(partner_companies())
         self.hall = Room.objects.get(name="Hall d'accueil")
         self.rooms = {r.name: r for r in Room.objects.all()}
         self.trades = {t.slug: t for t in Trade.objects.all()}

@@ -8,8 +8,14 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Connecter : partenaires et offres")
 
     def ready(self) -> None:
-        from hall32.network import panels
-        from hall32.web import dashboard
+        import hall32.network.rules  # noqa: F401  (registers the app's permissions)
+        from hall32.core import audit
+        from hall32.network import panels, personal_data
+        from hall32.network.models import Partnership
+        from hall32.web import dashboard, sections
+
+        audit.register(Partnership)
+        personal_data.register()
 
         dashboard.register(
             "network.directory",
@@ -17,4 +23,10 @@ class NetworkConfig(AppConfig):
             context=panels.directory_panel,
             roles=["direction", "coordinator", "outreach_officer", "industry_engineer"],
             order=80,
+        )
+        sections.register(
+            sections.ORGANISATION,
+            "network.partnerships",
+            template="network/_organisation_partnerships.html",
+            context=panels.organisation_partnerships,
         )

@@ -1,14 +1,26 @@
-"""Reads of the network app: the hub's partners (companies with a partnership over a period)."""
+"""Reads of the network app: partnerships, and the hub's partner companies over a period."""
 
 from __future__ import annotations
 
 from hall32.core.models import Organisation
 from hall32.core.schoolyear import SchoolYear
+from hall32.network.models import Partnership, PartnershipQuerySet
+
+
+def partnerships_of(*, organisation: Organisation) -> PartnershipQuerySet:
+    return Partnership.objects.filter(organisation=organisation).order_by("kind", "-start")
 
 
 def partner_companies_count(*, year: SchoolYear) -> int:
-    """Companies whose partnership with the hub covers part of the school year."""
-    return Organisation.objects.companies().partners_during(year.start, year.end).count()
+    """Companies that were partners of the hub (founder or host of apprentices) for part of the
+    school year, each counted once whatever the number of its partnerships."""
+    return (
+        Partnership.objects.partners_during(year.start, year.end)
+        .filter(kind__in=Partnership.PARTNER_COMPANY_KINDS, organisation__kind=Organisation.Kind.COMPANY)
+        .values("organisation")
+        .distinct()
+        .count()
+    )
 
 
 def partner_companies_by_year(*, years: list[SchoolYear]) -> dict[SchoolYear, int]:

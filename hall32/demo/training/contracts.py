@@ -10,6 +10,7 @@ from decimal import Decimal
 from hall32.core.models import Organisation, Person
 from hall32.demo.data import fictional_phone, random_day, slug
 from hall32.demo.loader import DemoContext
+from hall32.demo.network import partner_companies, partner_spans
 from hall32.training import law
 from hall32.training.models import Contract, ContractPayPeriod, ContractTutor, Enrolment
 
@@ -30,7 +31,8 @@ def load(ctx: DemoContext) -> dict[str, int]:
     fake = ctx.faker("training.contracts")
     today = ctx.today
     opco = Organisation.objects.get(name="OPCO AKTO")
-    companies = list(Organisation.objects.companies().filter(partner_since__isnull=False).order_by("pk"))
+    companies = list(partner_companies())
+    spans = partner_spans()
     staff: dict[int, list[Person]] = defaultdict(list)
     for person in Person.objects.filter(organisation__in=companies).order_by("pk"):
         staff[person.organisation_id].append(person)
@@ -70,7 +72,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
             choices = [
                 c
                 for c in companies
-                if c.partner_since <= start and (c.partner_until is None or c.partner_until >= start)
+                if spans[c.pk][0] <= start and (spans[c.pk][1] is None or spans[c.pk][1] >= start)
             ]
             employer = rng.choice(choices or companies)
         left_early = last.end_date is not None and last.end_date < last.cohort.end_date

@@ -9,6 +9,8 @@ from hall32.core.models import Organisation
 from hall32.core.validators import uai_check_letter
 from hall32.demo.data import siret
 from hall32.demo.loader import DemoContext
+from hall32.demo.network import partnership
+from hall32.network.models import Partnership
 from hall32.training.models import (
     AttendanceCode,
     Competency,
@@ -162,7 +164,7 @@ PROGRAMMES = [
 def load(ctx: DemoContext) -> dict[str, int]:
     rng = ctx.rng("training.frameworks")
     code = "0632032"
-    Organisation.objects.create(
+    hub = Organisation.objects.create(
         name="Hall 32",
         kind=Organisation.Kind.SCHOOL,
         school_kind=Organisation.SchoolKind.OTHER,
@@ -172,8 +174,9 @@ def load(ctx: DemoContext) -> dict[str, int]:
         postcode="63100",
         city="Clermont-Ferrand",
         website="https://www.hall32.example",
-        partner_since=dt.date(2019, 9, 1),
     )
+    # In bulk, as the core part's: a row made by the demo, not an edit for the audit trail.
+    Partnership.objects.bulk_create([partnership(hub, start=dt.date(2019, 9, 1), end=None, today=ctx.today)])
     coded = [c for c in Course.objects.all() if c.code in CODES]
     for course in coded:
         course.diploma_code, course.rncp_code, course.training_hours = CODES[course.code]

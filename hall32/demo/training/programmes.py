@@ -15,6 +15,7 @@ from hall32.core.models import Organisation, Person, User
 from hall32.core.schoolyear import SchoolYear, school_years
 from hall32.demo.data import NEAR, fictional_phone, random_day, slug
 from hall32.demo.loader import FIRST_YEAR, DemoContext, bulk_link
+from hall32.demo.network import partner_companies
 from hall32.training import selectors
 from hall32.training.models import (
     Cohort,
@@ -113,7 +114,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
     aurelie_user = User.objects.get(username="prescripteur")
     coach = Person.objects.filter(job_title__icontains="coach").first()
     coordinator = User.objects.get(username="coordination")
-    employers = list(Organisation.objects.companies().filter(partner_since__isnull=False).order_by("pk"))
+    employers = list(partner_companies())
     referrals = 0
     # Built in memory in the order they used to be created one by one (same primary keys), then
     # inserted in bulk at the end.

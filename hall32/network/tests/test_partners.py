@@ -8,12 +8,13 @@ from django.utils import timezone
 
 from hall32.core.schoolyear import SchoolYear
 from hall32.core.tests.factories import OrganisationFactory
+from hall32.network.tests.factories import PartnershipFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_network_panel_shows_the_directory_and_the_partners_per_year(as_user, direction):
-    OrganisationFactory(name="Michelin", partner_since=dt.date(2019, 9, 1))
+    PartnershipFactory(organisation=OrganisationFactory(name="Michelin"), start=dt.date(2019, 9, 1))
 
     response = as_user(direction).get("/")
 
