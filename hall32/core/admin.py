@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import Model
+from django.http import HttpRequest
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from hall32.core.models import (
@@ -13,6 +15,19 @@ from hall32.core.models import (
     Site,
     User,
 )
+
+
+class ReadOnlyAdmin(ObjectPermissionsModelAdmin):
+    """Shown to those who may view the records, written only through the services."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
 
 
 @admin.register(Organisation)

@@ -12,6 +12,7 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from hall32.core.admin import ReadOnlyAdmin
 from hall32.industry.models import (
     Booking,
     Deliverable,
@@ -31,19 +32,6 @@ from hall32.industry.models import (
     TimeEntry,
 )
 from hall32.industry.services import equipment as equipment_services
-
-
-class ReadOnlyAdmin(ObjectPermissionsModelAdmin):
-    """Shown to those who may view the records, written only through the services."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
 
 
 class ReadOnlyInline(admin.TabularInline):
