@@ -21,12 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from hall32.network.optimisation.instances import market
-from hall32.network.optimisation.matching import (
-    admissible_pairs,
-    deferred_acceptance,
-    greedy,
-    optimal,
-)
+from hall32.network.optimisation.matching import deferred_acceptance, greedy, optimal
+from hall32.network.optimisation.pairs import admissible_pairs
 
 
 def main() -> None:

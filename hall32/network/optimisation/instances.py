@@ -10,7 +10,7 @@ import random
 
 import numpy as np
 
-from hall32.network.optimisation.matching import Candidate, Offer, admissible_pairs
+from hall32.network.optimisation.pairs import Candidate, Offer, admissible_pairs
 
 CENTRE = (45.78, 3.08)  # Clermont-Ferrand
 RADIUS_KM = 150.0

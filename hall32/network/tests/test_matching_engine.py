@@ -11,19 +11,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hall32.network.optimisation.matching import (
+    assess,
+    assignment_problems,
+    blocking_pairs,
+    deferred_acceptance,
+    greedy,
+    optimal,
+)
+from hall32.network.optimisation.pairs import (
     UNRANKED,
     Candidate,
     Offer,
     Result,
     admissible,
     admissible_pairs,
-    assess,
-    assignment_problems,
-    blocking_pairs,
-    deferred_acceptance,
     distance_km,
-    greedy,
-    optimal,
     score,
 )
 
