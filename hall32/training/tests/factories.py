@@ -1,7 +1,9 @@
 import datetime as dt
+import io
 from decimal import Decimal
 
 import factory
+from openpyxl import Workbook
 
 from hall32.core.tests.factories import OrganisationFactory, PersonFactory
 from hall32.training.models import (
@@ -150,3 +152,14 @@ class ProgrammeSessionFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Session {n}")
     start = dt.date(2026, 10, 5)
     end = dt.date(2026, 12, 18)
+
+
+def xlsx(rows) -> bytes:
+    """A spreadsheet file as a person would save it from Excel: one sheet, the given rows."""
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

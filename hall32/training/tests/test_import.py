@@ -5,13 +5,12 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from openpyxl import Workbook
 
 from hall32.core.models import Guardianship, Person
 from hall32.core.roles import Role
 from hall32.training.importing import read_learners
 from hall32.training.models import Enrolment
-from hall32.training.tests.factories import CohortFactory
+from hall32.training.tests.factories import CohortFactory, xlsx
 
 GOOD = (
     "nom;prenom;date_naissance;genre;courriel;telephone;code_postal;commune;statut;responsable_nom;"
@@ -56,16 +55,6 @@ def test_unknown_or_missing_columns_are_refused():
 
     reasons = [e.reason for e in result.errors]
     assert any("Prénom" in r and "absente" in r for r in reasons) and any("inconnue" in r for r in reasons)
-
-
-def xlsx(rows) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def test_an_xlsx_file_with_real_dates_is_read():

@@ -2,25 +2,14 @@
 flavours, French dates; every bad cell a located error, never a traceback."""
 
 import datetime as dt
-import io
 
 import pytest
-from openpyxl import Workbook
 
 from hall32.core.models import Person
 from hall32.training.importing import MAX_LENGTHS, column_for, read_learners
+from hall32.training.tests.factories import xlsx
 
 START = dt.date(2026, 9, 7)
-
-
-def xlsx(rows) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def test_a_french_excel_csv_with_semicolons_in_windows_1252_is_read():
