@@ -255,7 +255,8 @@ def reference_next(*, series: ReferenceSeries, year: int) -> int:
     Two creations at once used to read the same highest number and write the same reference, the
     second failing on the unique constraint. The counter's row is now locked until the caller's
     transaction commits (PostgreSQL: SELECT ... FOR UPDATE; SQLite takes the database's write lock
-    when the transaction begins, transaction_mode IMMEDIATE in hall32/env.py), so the second waits and reads the first one's number. The rows
+    when the transaction begins, transaction_mode IMMEDIATE in hall32/env.py), so the second waits
+    and reads the first one's number. The rows
     already written are read under that lock too, so that numbers written without the service
     (the demo, a factory, an import) are skipped rather than given again."""
     counter = _locked_counter(kind=series.kind, year=year)
