@@ -1,16 +1,85 @@
 """The network app's entries in the registry of personal fields (hall32.core.gdpr).
 
-A partnership is about an organisation, never a person: it is audited (who changed a stage, and
-when), and the registry's test asks every audited model to classify its fields, all kept here.
+A partnership or an agreement is about an organisation, never a person: a partnership is audited
+(who changed a stage, and when), and the registry's test asks every audited model to classify its
+fields, all kept here. A candidate's matching data (profile, wishes, companies' ratings, places in
+a run) describes the person and is deleted with them; a contact's roles too. An introduction keeps
+what the placement figures count (offer, status, dates) and loses its notes.
 """
 
 from __future__ import annotations
 
 from hall32.core import gdpr
-from hall32.network.models import Partnership
+from hall32.network.models import (
+    CandidatePreference,
+    CandidateProfile,
+    CompanyRating,
+    ContactRole,
+    FollowUpTask,
+    Interaction,
+    Introduction,
+    MatchingAssignment,
+    MatchingRun,
+    Offer,
+    Partnership,
+)
 
 
 def register() -> None:
     gdpr.personal_data(
         Partnership, owners=[], keep=["organisation", "kind", "stage", "start", "end", "notes"]
+    )
+    personal = gdpr.personal_data
+    # Records of the hub's own work, about organisations and offers; the staff who own them are
+    # accounts, handled by core.
+    personal(
+        Interaction,
+        owners=[],
+        keep=["organisation", "kind", "happened_at", "subject", "notes", "owner", "contacts"],
+    )
+    personal(
+        FollowUpTask,
+        owners=[],
+        keep=["organisation", "interaction", "title", "due_on", "owner", "remind_days_before"]
+        + ["reminded_at", "done_at"],
+    )
+    personal(
+        MatchingRun,
+        owners=[],
+        keep=["started_by", "job", "status", "candidates_count", "places_count", "summary"]
+        + ["reason", "message"],
+    )
+    offer_fields = [
+        f.name for f in Offer._meta.concrete_fields if f.name not in {"id", "created_at", "updated_at"}
+    ]
+    personal(Offer, owners=[], keep=offer_fields)
+    personal(
+        ContactRole,
+        owners=["person"],
+        keep=["organisation", "role", "is_primary", "start", "end"],
+        delete=True,
+    )
+    personal(CandidateProfile, owners=["person"], erase=["skills"], keep=["has_car", "max_km"], delete=True)
+    personal(CandidatePreference, owners=["person"], keep=["offer", "rank"], delete=True)
+    personal(CompanyRating, owners=["person"], erase=["comment"], keep=["offer", "rating"], delete=True)
+    personal(
+        MatchingAssignment,
+        owners=["person"],
+        keep=["run", "algorithm", "offer", "score", "blocking"],
+        delete=True,
+    )
+    personal(
+        Introduction,
+        owners=["person"],
+        erase=["notes"],
+        keep=[
+            "offer",
+            "run",
+            "status",
+            "proposed_by",
+            "interview_at",
+            "score",
+            "contract_id",
+            "decided_at",
+        ],
     )

@@ -1,4 +1,4 @@
-"""Models of the network app: the hub's partnerships with organisations, one stage per kind."""
+"""The hub's partnerships with organisations (one stage per kind) and their signed agreements."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from hall32.core.models import Organisation, TimeStampedModel
+from hall32.network.validators import validate_agreement_file
 
 
 class PartnershipQuerySet(models.QuerySet["Partnership"]):
@@ -89,3 +90,43 @@ class Partnership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.organisation} · {self.get_kind_display()} ({self.get_stage_display()})"
+
+
+def agreement_path(instance: Agreement, filename: str) -> str:
+    return f"network/agreements/{instance.organisation_id}/{filename}"
+
+
+class Agreement(TimeStampedModel):
+    """A signed partnership agreement (convention de partenariat) kept as a document."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="agreements"
+    )
+    partnership = models.ForeignKey(
+        Partnership,
+        verbose_name=_("partenariat"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agreements",
+    )
+    title = models.CharField(_("intitulé"), max_length=200)
+    signed_on = models.DateField(_("signée le"), null=True, blank=True)
+    valid_until = models.DateField(_("valable jusqu'au"), null=True, blank=True)
+    file = models.FileField(_("fichier"), upload_to=agreement_path, validators=[validate_agreement_file])
+
+    class Meta:
+        verbose_name = _("convention")
+        verbose_name_plural = _("conventions")
+        ordering = ["organisation__name", "-signed_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(signed_on__isnull=True)
+                | Q(valid_until__gte=models.F("signed_on")),
+                name="network_agreement_valid_after_signed",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,1 @@
+"""Reads of the network app: contacts (issue 11, in progress)."""

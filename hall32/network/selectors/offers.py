@@ -1,0 +1,1 @@
+"""Reads of the network app: offers (issue 11, in progress)."""

@@ -1,0 +1,1 @@
+"""Services of the network app: matching (issue 11, in progress)."""

@@ -1,0 +1,1 @@
+"""Pages of the network app, one module per subject."""

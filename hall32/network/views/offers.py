@@ -1,0 +1,1 @@
+"""Pages of the network app: offers (issue 11, in progress)."""
