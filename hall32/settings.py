@@ -255,3 +255,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60 * 60 * 24,
     },
 }
+
+# contacts: follow-up tasks' reminders, every morning at 07:00 Paris time (CELERY_TIMEZONE).
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["network-task-reminders"] = {
+    "task": "hall32.network.tasks.send_task_reminders",
+    "schedule": crontab(hour=7, minute=0),
+}
+# contacts end

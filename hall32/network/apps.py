@@ -30,3 +30,32 @@ class NetworkConfig(AppConfig):
             template="network/_organisation_partnerships.html",
             context=panels.organisation_partnerships,
         )
+
+        # contacts
+        from hall32.network.models import ContactRole, FollowUpTask, Interaction
+        from hall32.web import navigation
+
+        audit.register(ContactRole)
+        audit.register(Interaction)
+        audit.register(FollowUpTask, exclude=["reminded_at"])  # the daily reminder is no one's change
+        personal_data.register_contacts()
+        navigation.register(
+            "connect", _("Mes tâches"), "network:my_tasks", perm="network.view_my_tasks", order=20
+        )
+        navigation.register(
+            "connect", _("Échanges"), "network:interaction_list", perm="network.view_interactions", order=30
+        )
+        dashboard.register(
+            "network.my_tasks",
+            template="network/_panel_tasks.html",
+            context=panels.my_tasks_panel,
+            roles=["direction", "coordinator", "outreach_officer", "industry_engineer"],
+            order=81,
+        )
+        for key, template, context, order in [
+            ("network.contacts", "network/_organisation_contacts.html", panels.organisation_contacts, 110),
+            ("network.followup", "network/_organisation_followup.html", panels.organisation_followup, 120),
+            ("network.timeline", "network/_organisation_timeline.html", panels.organisation_timeline, 130),
+        ]:
+            sections.register(sections.ORGANISATION, key, template=template, context=context, order=order)
+        # contacts end

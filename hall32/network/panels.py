@@ -24,3 +24,50 @@ def organisation_partnerships(request: HttpRequest, organisation: Organisation) 
     if not request.user.has_perm("network.view_partnership"):
         return None
     return {"partnerships": list(selectors.partnerships_of(organisation=organisation))}
+
+
+# contacts: the organisation page's contacts, interactions and timeline sections, and the
+# dashboard's "my tasks" panel.
+from hall32.network.selectors import contacts as contact_selectors  # noqa: E402
+
+
+def organisation_contacts(request: HttpRequest, organisation: Organisation) -> dict[str, Any] | None:
+    if not request.user.has_perm("network.view_contacts"):
+        return None
+    return {
+        "organisation": organisation,
+        "roles": list(contact_selectors.contact_roles_of(organisation=organisation)),
+        "may_manage": request.user.has_perm("network.manage_contacts"),
+    }
+
+
+def organisation_followup(request: HttpRequest, organisation: Organisation) -> dict[str, Any] | None:
+    if not request.user.has_perm("network.view_interactions"):
+        return None
+    shown = 5
+    recent = list(contact_selectors.interactions_of(organisation=organisation)[: shown + 1])
+    return {
+        "organisation": organisation,
+        "interactions": recent[:shown],
+        "more": len(recent) > shown,
+        "tasks": list(contact_selectors.open_tasks_of(organisation=organisation)[:10]),
+        "may_add": request.user.has_perm("network.add_interaction"),
+        "today": timezone.localdate(),
+    }
+
+
+def organisation_timeline(request: HttpRequest, organisation: Organisation) -> dict[str, Any] | None:
+    if not request.user.has_perm("network.view_timeline"):
+        return None
+    entries = contact_selectors.organisation_timeline(organisation=organisation, user=request.user)
+    return {"organisation": organisation, "entries": entries[:8]}
+
+
+def my_tasks_panel(request: HttpRequest) -> dict[str, Any] | None:
+    if not request.user.has_perm("network.view_my_tasks"):
+        return None
+    tasks = contact_selectors.my_tasks(user=request.user, done_limit=0)
+    return {"tasks": (tasks.overdue + tasks.today + tasks.upcoming)[:5], "today": timezone.localdate()}
+
+
+# contacts end

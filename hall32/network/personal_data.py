@@ -83,3 +83,43 @@ def register() -> None:
             "decided_at",
         ],
     )
+
+
+# contacts: a person's contact roles and the interactions they attended, in their GDPR export;
+# erasure takes them off the interactions (their roles are deleted by the registry above).
+def export_contacts(person) -> dict:
+    roles = ContactRole.objects.filter(person=person).select_related("organisation")
+    attended = Interaction.objects.filter(contacts=person).select_related("organisation")
+    return {
+        "rôles_de_contact": [
+            {
+                "organisation": role.organisation.name,
+                "rôle": role.get_role_display(),
+                "contact_privilégié": role.is_primary,
+                "depuis": role.start.isoformat() if role.start else None,
+                "jusqu_au": role.end.isoformat() if role.end else None,
+            }
+            for role in roles
+        ],
+        "échanges": [
+            {
+                "organisation": i.organisation.name,
+                "type": i.get_kind_display(),
+                "le": i.happened_at.isoformat(),
+                "objet": i.subject,
+            }
+            for i in attended.order_by("happened_at")
+        ],
+    }
+
+
+def erase_contacts(person) -> None:
+    # The interaction stays (the hub's own record of its work with the organisation), without them.
+    person.interactions.clear()
+
+
+def register_contacts() -> None:
+    gdpr.register("connecter_contacts", export=export_contacts, erase=erase_contacts)
+
+
+# contacts end

@@ -10,3 +10,30 @@ register_model(
     "network.partnership", view=is_hub_staff, add=is_manager, change=is_manager, delete=is_direction
 )
 rules.add_perm("network.manage_partnerships", is_manager)
+
+# contacts: contacts' roles, interactions and follow-up tasks are the hub's relationship work with
+# organisations: the managers, the outreach officers and the Pôle Industrie's engineers do it;
+# trainers and every outside user see none of it.
+from hall32.core.predicates import is_industry_engineer, is_outreach_officer  # noqa: E402
+
+is_network_staff = is_manager | is_outreach_officer | is_industry_engineer
+
+
+@rules.predicate
+def owns_record(user, record) -> bool:
+    """The user owns the interaction or the task (a check without a record asks about one's own)."""
+    return record is None or getattr(record, "owner_id", None) == user.pk
+
+
+rules.add_perm("network.view_contacts", is_network_staff)
+rules.add_perm("network.manage_contacts", is_manager | is_outreach_officer)
+rules.add_perm("network.view_interactions", is_network_staff)
+rules.add_perm("network.add_interaction", is_network_staff)
+rules.add_perm("network.change_interaction", is_manager | (is_network_staff & owns_record))
+rules.add_perm("network.delete_interaction", is_manager | (is_network_staff & owns_record))
+rules.add_perm("network.view_my_tasks", is_network_staff)
+rules.add_perm("network.add_followuptask", is_network_staff)
+rules.add_perm("network.change_followuptask", is_manager | (is_network_staff & owns_record))
+rules.add_perm("network.delete_followuptask", is_manager | (is_network_staff & owns_record))
+rules.add_perm("network.view_timeline", is_network_staff)
+# contacts end

@@ -1,3 +1,26 @@
+from django.urls import path
+
+from hall32.network.views import contacts
+
 app_name = "network"
 
 urlpatterns: list = []
+
+# contacts
+urlpatterns += [
+    path("organisations/<int:pk>/contacts/nouveau/", contacts.contact_add, name="contact_add"),
+    path("contacts/<int:pk>/privilegie/", contacts.contact_primary, name="contact_primary"),
+    path("contacts/<int:pk>/terminer/", contacts.contact_end, name="contact_end"),
+    path("echanges/", contacts.interaction_list, name="interaction_list"),
+    path("organisations/<int:pk>/echanges/nouveau/", contacts.interaction_create, name="interaction_create"),
+    path("echanges/<int:pk>/", contacts.interaction_edit, name="interaction_edit"),
+    path("echanges/<int:pk>/supprimer/", contacts.interaction_delete, name="interaction_delete"),
+    path("mes-taches/", contacts.my_tasks, name="my_tasks"),
+    path("organisations/<int:pk>/taches/nouvelle/", contacts.task_create, name="task_create"),
+    path("taches/<int:pk>/", contacts.task_edit, name="task_edit"),
+    path("taches/<int:pk>/faite/", contacts.task_done, name="task_done"),
+    path("taches/<int:pk>/rouvrir/", contacts.task_reopen, name="task_reopen"),
+    path("taches/<int:pk>/supprimer/", contacts.task_delete, name="task_delete"),
+    path("organisations/<int:pk>/historique/", contacts.organisation_history, name="organisation_history"),
+]
+# contacts end

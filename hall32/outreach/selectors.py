@@ -565,3 +565,30 @@ def open_days_held(*, year: SchoolYear) -> int:
 
 def teacher_dashboard(*, user) -> dict[str, Any]:
     return {"bookings": list(teacher_upcoming(user=user)[:10]), "events": list(class_events()[:3])}
+
+
+# --- An organisation's part in events (read by the network's timeline) ---------------------------
+
+
+@dataclass(frozen=True)
+class Participation:
+    event: Event
+    how: str  # "host", "booking" or "represented"
+    detail: str = ""
+
+
+def organisation_participations(*, organisation: Any, user: Any) -> list[Participation]:
+    """The events an organisation hosted, booked classes for (not cancelled) or was counted at, as
+    the staff who may see events see them; nothing for anyone else."""
+    if not user.has_perm("outreach.view_events"):
+        return []
+    rows = [Participation(event, "host") for event in Event.objects.filter(host=organisation)]
+    bookings = (
+        ClassBooking.objects.filter(school=organisation)
+        .exclude(status=ClassBooking.Status.CANCELLED)
+        .select_related("event")
+    )
+    rows += [Participation(b.event, "booking", b.class_name) for b in bookings]
+    tallies = EventTally.objects.filter(schools=organisation).select_related("event")
+    rows += [Participation(t.event, "represented") for t in tallies]
+    return sorted(rows, key=lambda row: row.event.start, reverse=True)

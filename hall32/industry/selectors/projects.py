@@ -156,3 +156,15 @@ def satisfaction(*, since: dt.date | None = None, until: dt.date | None = None) 
         closed = closed.filter(closed_on__lte=until)
     values = [v for v in closed.values_list("satisfaction", flat=True) if v is not None]
     return (sum(values) / len(values) if values else None), len(values)
+
+
+def projects_of_client(*, organisation: Organisation, user: User) -> QuerySet[Project]:
+    """A client's projects with their quotes, for the Pôle Industrie's team only (the network's
+    timeline of an organisation reads them here); drafts of quotes are the team's to see."""
+    if not user.has_perm("industry.view_projects"):
+        return Project.objects.none()
+    return (
+        Project.objects.filter(client=organisation)
+        .prefetch_related("quotes")
+        .order_by("-requested_on", "-pk")
+    )

@@ -71,3 +71,9 @@ def learners_without_contract(*, today: dt.date) -> QuerySet[Enrolment]:
         .select_related("person", "cohort__course")
         .order_by("cohort__start_date", "person__last_name")
     )
+
+
+def contracts_of_employer(*, organisation: Any, user: Any) -> QuerySet[Contract]:
+    """The contracts an organisation signed as employer, as `user` may see them (the network's
+    timeline of an organisation reads them here)."""
+    return contracts_visible_to(user=user).filter(employer=organisation).order_by("-start_date", "-pk")
