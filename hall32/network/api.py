@@ -136,6 +136,12 @@ def _people(organisation: Organisation, ids: list[int]) -> list[Person]:
     missing = [i for i in ids if i not in people]
     if missing:
         raise _unknown("contact_ids", "Personne inconnue : " + ", ".join(map(str, missing)) + ".")
+    strangers = [p for p in people.values() if p.organisation_id != organisation.pk]
+    if strangers:  # the service says so too, under the form's field name
+        raise NetworkError(
+            "Ne sont pas de " + organisation.name + " : " + ", ".join(map(str, strangers)) + ".",
+            field="contact_ids",
+        )
     return list(people.values())
 
 

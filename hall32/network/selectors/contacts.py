@@ -107,7 +107,7 @@ MISSIONS: dict[str, Promise] = {
     "innovate": gettext_lazy("Innover"),
     "connect": gettext_lazy("Connecter"),
 }
-INTERACTION_ICONS = {
+INTERACTION_ICONS: dict[str, str] = {
     Interaction.Kind.MEETING: "people",
     Interaction.Kind.CALL: "telephone",
     Interaction.Kind.EMAIL: "envelope",
