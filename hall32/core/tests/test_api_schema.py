@@ -175,6 +175,21 @@ def _make_hub() -> dict[str, Any]:
             "line_id": line.pk,
         }
     )
+    # contacts: an organisation with a contact, an interaction and a follow-up task
+    from hall32.network.tests.factories_contacts import ContactRoleFactory, InteractionFactory, TaskFactory
+
+    contact = ContactRoleFactory(organisation=project.client)
+    follower = UserFactory(roles=[Role.COORDINATOR])
+    KNOWN.update(
+        {
+            "organisation_id": project.client.pk,
+            "contact_id": contact.pk,
+            "person_id": contact.person.pk,
+            "interaction_id": InteractionFactory(organisation=project.client, owner=follower).pk,
+            "task_id": TaskFactory(organisation=project.client, owner=follower).pk,
+        }
+    )
+    # contacts end
     KNOWN_IN_PATH.clear()
     KNOWN_IN_PATH["/applications/"] = {"token": str(applied.token)}
     KNOWN_IN_PATH["/simulations/"] = {"run_id": simulation.pk}

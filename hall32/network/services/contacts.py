@@ -14,6 +14,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hall32.core import services as core_services
 from hall32.core.emails import address_of
@@ -340,7 +341,11 @@ def _reminder_email(owner: User, tasks: list[FollowUpTask], today: dt.date) -> E
                 "url": f"{settings.SITE_URL}/connecter/mes-taches/",
             },
         )
-        subject = _("Connecter : %(n)s tâche(s) de suivi à faire") % {"n": len(tasks)}
+        subject = ngettext(
+            "Connecter : %(n)s tâche de suivi à faire",
+            "Connecter : %(n)s tâches de suivi à faire",
+            len(tasks),
+        ) % {"n": len(tasks)}
     return EmailMessage(subject=subject, body=body, to=[address])
 
 
