@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hall32.core import selectors as core_selectors
 from hall32.core.models import Organisation, Person, User
 from hall32.core.roles import Role
 from hall32.industry import selectors as industry_selectors
@@ -255,7 +257,9 @@ def _network(organisation: Organisation, user: Any) -> list[TimelineEntry]:
             )
     if user.has_perm("network.view_partnership"):
         today = timezone.localdate()
-        for p in Partnership.objects.filter(organisation=organisation):
+        partnerships = list(Partnership.objects.filter(organisation=organisation))
+        entries += _stage_changes(partnerships)
+        for p in partnerships:
             names = {"kind": p.get_kind_display()}
             began = (
                 _("Devient partenaire : %(kind)s")
@@ -277,6 +281,30 @@ def _network(organisation: Organisation, user: Any) -> list[TimelineEntry]:
                     else _("Prospect abandonné : %(kind)s")
                 )
                 entries.append(TimelineEntry(_noon(p.end), "connect", "slash-circle", ended % names))
+    return entries
+
+
+def _stage_changes(partnerships: list[Partnership]) -> list[TimelineEntry]:
+    """The moves a partnership's dates do not show (back to prospect, contacted), from the audit
+    trail; becoming a partner and lapsing are read from its start and end."""
+    if not partnerships:
+        return []
+    by_id = {str(p.pk): p for p in partnerships}
+    changes = core_selectors.audit_entries().filter(
+        content_type=ContentType.objects.get_for_model(Partnership), object_id__in=by_id, action="update"
+    )
+    entries = []
+    for change in changes:
+        stage = change.changes.get("stage")
+        if not stage or stage[1] not in {Partnership.Stage.CONTACTED, Partnership.Stage.PROSPECT}:
+            continue
+        p = by_id[change.object_id]
+        names = {"kind": p.get_kind_display(), "stage": Partnership.Stage(stage[1]).label}
+        entries.append(
+            TimelineEntry(
+                change.at, "connect", "arrow-right-circle", _("Étape « %(stage)s » : %(kind)s") % names
+            )
+        )
     return entries
 
 

@@ -14,7 +14,7 @@ from hall32.industry.selectors.projects import projects_of_client
 from hall32.industry.tests.factories import ProjectFactory
 from hall32.network.models import Partnership
 from hall32.network.selectors.contacts import organisation_timeline
-from hall32.network.services import partnership_end
+from hall32.network.services import partnership_change_stage, partnership_end
 from hall32.network.tests.factories import PartnershipFactory
 from hall32.network.tests.factories_contacts import InteractionFactory
 from hall32.outreach.selectors import organisation_participations
@@ -158,3 +158,13 @@ def test_outreach_lists_the_events_a_school_booked_and_the_ones_it_hosted(outrea
 
     assert {(r.event, r.how) for r in rows} == {(booking.event, "booking"), (hosted, "host")}
     assert organisation_participations(organisation=school, user=teacher) == []
+
+
+def test_a_move_to_contacted_comes_from_the_audit_trail(direction):
+    org = OrganisationFactory()
+    prospect = PartnershipFactory(organisation=org, stage=Partnership.Stage.PROSPECT, start=D(2025, 1, 6))
+
+    partnership_change_stage(partnership=prospect, stage=Partnership.Stage.CONTACTED)
+
+    texts = [e.text for e in organisation_timeline(organisation=org, user=direction)]
+    assert texts[0].startswith("Étape « Contacté »") and texts[1].startswith("Premier contact")
