@@ -17,6 +17,15 @@ class NetworkConfig(AppConfig):
         audit.register(Partnership)
         personal_data.register()
 
+        # partners: agreements audited; a merge of organisations settles partnerships and roles first.
+        from hall32.core import duplicates
+        from hall32.network.models import Agreement, ContactRole
+        from hall32.network.services import partners as partner_services
+
+        audit.register(Agreement)
+        duplicates.register_resolver(Partnership, partner_services.partnerships_merge)
+        duplicates.register_resolver(ContactRole, partner_services.contact_roles_merge)
+
         dashboard.register(
             "network.directory",
             template="network/_panel_directory.html",
