@@ -21,10 +21,27 @@ class NetworkConfig(AppConfig):
         from hall32.core import duplicates
         from hall32.network.models import Agreement, ContactRole
         from hall32.network.services import partners as partner_services
+        from hall32.web import navigation
 
         audit.register(Agreement)
         duplicates.register_resolver(Partnership, partner_services.partnerships_merge)
         duplicates.register_resolver(ContactRole, partner_services.contact_roles_merge)
+        navigation.register(
+            "connect",
+            _("Accueil Connecter"),
+            "network:home",
+            perm="network.view_partner_directory",
+            order=5,
+            icon="diagram-3",
+        )
+        navigation.register(
+            "connect",
+            _("Annuaire des partenaires"),
+            "network:partner_directory",
+            perm="network.view_partner_directory",
+            order=30,
+            icon="person-vcard",
+        )
 
         dashboard.register(
             "network.directory",

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hall32.core.models import Organisation
+from hall32.core.services import validated_save
 from hall32.network.errors import Conflict, NetworkError
-from hall32.network.models import ContactRole, Partnership
+from hall32.network.models import Agreement, ContactRole, Partnership
 
 Kind = Partnership.Kind
 Stage = Partnership.Stage
@@ -186,3 +188,41 @@ def contact_roles_merge(*, kept: Organisation, merged: Organisation) -> int:
         theirs.delete()
         settled += 1
     return settled
+
+
+# partners: partnership agreements kept as documents ----------------------------------------------
+
+
+@transaction.atomic
+def agreement_create(
+    *,
+    organisation: Organisation,
+    title: str,
+    file: Any,
+    partnership: Partnership | None = None,
+    signed_on: date | None = None,
+    valid_until: date | None = None,
+) -> Agreement:
+    """File a signed agreement with an organisation (its kind and size checked from its content)."""
+    if partnership is not None and partnership.organisation_id != organisation.pk:
+        raise NetworkError(_("Choisissez un partenariat de cette organisation."), field="partnership")
+    if signed_on and valid_until and valid_until < signed_on:
+        raise NetworkError(_("La fin de validité doit suivre la signature."), field="valid_until")
+    agreement = Agreement(
+        organisation=organisation,
+        partnership=partnership,
+        title=title.strip(),
+        signed_on=signed_on,
+        valid_until=valid_until,
+        file=file,
+    )
+    return validated_save(agreement)
+
+
+@transaction.atomic
+def agreement_delete(*, agreement: Agreement) -> None:
+    """Delete an agreement and, once the deletion is committed, its file."""
+    storage, name = agreement.file.storage, agreement.file.name
+    agreement.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
