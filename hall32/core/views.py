@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -182,7 +183,11 @@ def organisation_merge_confirm(request: HttpRequest, pk: int, other: int) -> Htt
             form,
             lambda: services.organisation_merge(kept=kept, merged=merged, by=request.user),
             lambda done: (
-                _("« %(merged)s » fusionnée dans « %(kept)s » : %(count)s lien(s) déplacé(s).")
+                ngettext(
+                    "« %(merged)s » fusionnée dans « %(kept)s » : %(count)s lien déplacé.",
+                    "« %(merged)s » fusionnée dans « %(kept)s » : %(count)s liens déplacés.",
+                    done.total,
+                )
                 % {"merged": done.merged_name, "kept": done.kept.name, "count": done.total}
             ),
         )
