@@ -22,6 +22,8 @@ SIRET = "73282932000074"
         ("Dupont & Fils", "Dupont et fils S.A.R.L."),
         ("Mécanique Dupont", "Mecaniques Dupont"),
         ("Usinage Arverne, SASU", "Usinage-Arverne"),
+        ("Tôlerie du Forez", "Tolerie Forez"),
+        ("Garage de la Gare", "Garage Gare"),
     ],
 )
 def test_names_that_differ_by_case_accents_legal_form_or_punctuation_are_close(first, second):
@@ -35,6 +37,8 @@ def test_names_that_differ_by_case_accents_legal_form_or_punctuation_are_close(f
         ("Michelin", "Michelin Clermont"),
         ("Dupont frères", "Dupont et fils"),
         ("SAS", "SARL"),
+        ("MLDS de l'académie de Clermont-Ferrand", "Rectorat de l'académie de Clermont-Ferrand"),
+        ("MDP Bourbonnais", "RDI Bourbonnais"),
     ],
 )
 def test_names_that_differ_in_their_numbers_or_words_are_not_close(first, second):
