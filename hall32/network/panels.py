@@ -29,7 +29,7 @@ def organisation_partnerships(request: HttpRequest, organisation: Organisation) 
     user = request.user
     return {
         "organisation": organisation,
-        "partnerships": [(p, _next_stages(p)) for p in partnerships],
+        "partnerships": [(p, _next_stages(p), _endable(p)) for p in partnerships],
         "can_manage": user.has_perm("network.manage_partnerships"),
         "agreements": list(selectors.agreements_of(organisation=organisation))
         if user.has_perm("network.view_agreement")
@@ -37,6 +37,11 @@ def organisation_partnerships(request: HttpRequest, organisation: Organisation) 
         "can_add_agreement": user.has_perm("network.add_agreement"),
         "can_delete_agreement": user.has_perm("network.delete_agreement"),
     }
+
+
+def _endable(partnership: Partnership) -> bool:
+    """A partnership still open, or a partner with a planned end (it may end earlier)."""
+    return partnership.end is None or partnership.stage == Partnership.Stage.PARTNER
 
 
 def _next_stages(partnership: Partnership) -> list[tuple[str, str]]:

@@ -136,3 +136,12 @@ def test_only_managers_may_change_partnerships(as_user, make_user, role):
     )
     p.refresh_from_db()
     assert p.stage == Stage.PROSPECT and p.end is None
+
+
+def test_a_partner_can_be_ended_from_the_page_but_not_moved_back(coordinator_client):
+    p = PartnershipFactory(stage=Stage.PARTNER)
+
+    html = coordinator_client.get(p.organisation.get_absolute_url()).content.decode()
+
+    assert reverse("network:partnership_end", args=[p.pk]) in html
+    assert "Passer à" not in html
