@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
-from hall32.core import access, selectors
+from hall32.core import access, selectors, services
 from hall32.core.filters import OrganisationFilter, PersonFilter
 from hall32.core.models import Organisation, Person
 from hall32.web.apikit import Pages, api_enum, require
@@ -67,6 +67,43 @@ def organisation_list(request: HttpRequest, filters: Query[OrganisationQuery]):
 def organisation_detail(request: HttpRequest, pk: int):
     require(request, "core.view_organisation")
     return get_object_or_404(Organisation, pk=pk)
+
+
+# partners: merging a duplicate into the organisation that is kept
+
+
+class MergeIn(Schema):
+    merged_id: int = Field(
+        ..., ge=1, le=2**31 - 1, description="L'organisation à fusionner (supprimée ensuite)"
+    )
+    dry_run: bool = Field(False, description="Ne rien écrire : dire seulement ce qui serait déplacé")
+
+
+class MergeOut(Schema):
+    kept: OrganisationOut
+    merged_name: str
+    moved: dict[str, int]
+    filled: list[str]
+    dry_run: bool
+
+
+@router.post(
+    "/organisations/{pk}/merge",
+    response=MergeOut,
+    summary="Fusionner une organisation en double dans celle-ci (tous ses liens déplacés)",
+)
+def organisation_merge(request: HttpRequest, pk: int, payload: MergeIn):
+    require(request, "core.merge_organisation")
+    kept = get_object_or_404(Organisation, pk=pk)
+    merged = get_object_or_404(Organisation, pk=payload.merged_id)
+    report = services.organisation_merge(kept=kept, merged=merged, by=request.user, dry_run=payload.dry_run)
+    return {
+        "kept": report.kept,
+        "merged_name": report.merged_name,
+        "moved": report.moved,
+        "filled": report.filled,
+        "dry_run": payload.dry_run,
+    }
 
 
 class PersonOut(Schema):

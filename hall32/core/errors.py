@@ -20,6 +20,7 @@ class DomainError(Exception):
         code: str = "invalid",
         status: int | None = None,
         errors: dict[str, list[str]] | None = None,
+        link: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = str(message)
@@ -29,6 +30,8 @@ class DomainError(Exception):
         self.errors = errors or {field or "__all__": [self.message]}
         if status is not None:
             self.status_code = status
+        # partners: the page of the record in the way (a duplicate), linked next to the message.
+        self.link = link
 
     def as_dict(self) -> dict[str, object]:
         return {"detail": self.message, "code": self.code, "errors": self.errors}

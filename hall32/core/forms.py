@@ -44,6 +44,11 @@ class OrganisationForm(forms.ModelForm):
     def clean_siret(self) -> str:
         return self.cleaned_data["siret"].replace(" ", "")
 
+    def _get_validation_exclusions(self) -> set[str]:
+        """partners: the SIRET and the UAI are checked by core.services.organisation_save (their
+        keys, and a duplicate named with a link to the record in the way), not twice here."""
+        return {*super()._get_validation_exclusions(), "siret", "uai"}
+
     def clean_uai(self) -> str:
         return self.cleaned_data["uai"].strip().upper()
 

@@ -330,6 +330,7 @@ class AuditEntry(models.Model):
         DELETE = "delete", _("Suppression")
         EXPORT = "export", _("Export RGPD")
         ERASE = "erase", _("Effacement RGPD")
+        MERGE = "merge", _("Fusion")  # partners: two organisations that were one
 
     at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -115,6 +115,8 @@ register_model(
     change=is_manager | is_outreach_officer | is_industry_engineer,
     delete=is_direction,
 )
+# partners: merging two organisations moves every app's links, which is the managers' to do.
+rules.add_perm("core.merge_organisation", is_manager)
 register_model(
     "core.person",
     view=sees_person,

@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 
-from hall32.core import access
+from hall32.core import access, duplicates
 from hall32.core.models import AuditEntry, Job, Organisation, Person, User
 
 
@@ -72,3 +72,31 @@ def user_for_person(*, person: Person) -> User | None:
 
 def job_get(*, pk: int) -> Job:
     return Job.objects.get(pk=pk)
+
+
+# partners: duplicate organisations (the rule is in core.duplicates) -------------------------------
+
+
+def organisation_duplicate_of(
+    *, name: str, postcode: str, siret: str = "", uai: str = "", exclude_pk: int | None = None
+) -> tuple[Organisation, str] | None:
+    """The organisation that `name`, `postcode`, `siret` and `uai` would duplicate, and the field
+    that says so ("siret", "uai" or "name"), or None."""
+    others = Organisation.objects.exclude(pk=exclude_pk) if exclude_pk else Organisation.objects.all()
+    for field_name, value in (("siret", siret), ("uai", uai)):
+        same = others.filter(**{field_name: value}).first() if value else None
+        if same is not None:
+            return same, field_name
+    if postcode and name.strip():
+        for other in others.filter(postcode=postcode).only("pk", "name", "city", "postcode"):
+            if duplicates.names_are_close(name, other.name):
+                return other, "name"
+    return None
+
+
+def organisation_merge_search(*, kept: Organisation, q: str) -> QuerySet[Organisation]:
+    """The organisations one may merge into `kept`, found by name, city or SIRET."""
+    found = Organisation.objects.exclude(pk=kept.pk)
+    for word in q.split()[:5]:
+        found = found.filter(Q(name__icontains=word) | Q(city__icontains=word) | Q(siret__startswith=word))
+    return found.order_by("name", "pk")

@@ -13,8 +13,8 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hall32.core import audit, gdpr
-from hall32.core.errors import DomainError
+from hall32.core import audit, duplicates, gdpr
+from hall32.core.errors import Conflict, DomainError, NotFound
 from hall32.core.models import Guardianship, Job, Organisation, Person, ReferenceCounter, User
 
 
@@ -47,11 +47,47 @@ def rows_apply(rows: Rows) -> None:
 
 @transaction.atomic
 def organisation_save(*, organisation: Organisation) -> Organisation:
+    """Create or update an organisation, refusing a duplicate of another one (core.duplicates)."""
     if organisation.siret:
         organisation.siret = organisation.siret.replace(" ", "")
     if organisation.uai:
         organisation.uai = organisation.uai.strip().upper()
+    _refuse_duplicate(organisation)  # partners
     return validated_save(organisation)
+
+
+# partners: duplicates are refused with a link to the record in the way ----------------------------
+
+
+def _refuse_duplicate(organisation: Organisation) -> None:
+    from hall32.core.selectors import organisation_duplicate_of
+
+    found = organisation_duplicate_of(
+        name=organisation.name,
+        postcode=organisation.postcode,
+        siret=organisation.siret,
+        uai=organisation.uai,
+        exclude_pk=organisation.pk,
+    )
+    if found is None:
+        return
+    other, field_name = found
+    where = f" ({other.city})" if other.city else ""
+    if field_name == "siret":
+        message = _("Ce SIRET est déjà celui de « %(name)s »%(where)s : complétez cette fiche plutôt.")
+    elif field_name == "uai":
+        message = _("Ce code UAI est déjà celui de « %(name)s »%(where)s : complétez cette fiche plutôt.")
+    else:
+        message = _(
+            "« %(name)s »%(where)s, au même code postal, porte un nom très proche : "
+            "c'est sans doute la même organisation, complétez sa fiche (ou fusionnez les deux)."
+        )
+    raise Conflict(
+        message % {"name": other.name, "where": where},
+        field=field_name,
+        code="duplicate",
+        link=other.get_absolute_url(),
+    )
 
 
 @transaction.atomic
@@ -268,3 +304,153 @@ def reference_next(*, series: ReferenceSeries, year: int) -> int:
 def reference_issue(*, series: ReferenceSeries, year: int) -> str:
     """The next reference of a kind in a year, formatted (call inside the transaction that saves it)."""
     return series.format(year=year, number=reference_next(series=series, year=year))
+
+
+# partners: merging two organisations that are one ---------------------------------------------
+
+# The fields the kept record takes from the merged one when its own are blank.
+MERGE_FILLS = (
+    "size_band",
+    "sector",
+    "school_kind",
+    "agency_kind",
+    "siret",
+    "uai",
+    "address",
+    "postcode",
+    "city",
+    "website",
+    "email",
+    "phone",
+)
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """What a merge moved (rows per kind of link, each with its label), settled and filled."""
+
+    kept: Organisation
+    merged_name: str
+    moved: dict[str, int]
+    labels: dict[str, str]
+    settled: dict[str, int]
+    filled: list[str]
+
+    @property
+    def total(self) -> int:
+        return sum(self.moved.values())
+
+    @property
+    def filled_labels(self) -> list[str]:
+        fields = {f.name: f for f in Organisation._meta.concrete_fields}
+        return [str(fields[name].verbose_name) for name in self.filled]
+
+
+class _DryRun(Exception):
+    def __init__(self, report: MergeReport) -> None:
+        self.report = report
+
+
+def _move(rel: Any, *, kept: Organisation, merged: Organisation) -> int:
+    if rel.many_to_many:
+        through = rel.through._default_manager
+        ours = rel.field.m2m_reverse_field_name()  # the through's column that points at Organisation
+        theirs = rel.field.m2m_field_name()
+        rows = through.filter(**{ours: merged})
+        # A record linked to both keeps one link (the pair is unique in the through table).
+        rows.filter(**{f"{theirs}__in": through.filter(**{ours: kept}).values(theirs)}).delete()
+        return int(rows.update(**{ours: kept}))
+    name = rel.field.name
+    return int(rel.related_model._base_manager.filter(**{name: merged}).update(**{name: kept}))
+
+
+def _merge(*, kept: Organisation, merged: Organisation, by: User | None) -> MergeReport:
+    if kept.pk == merged.pk:
+        raise DomainError(_("Choisissez une autre organisation que celle que vous gardez."), field="merged")
+    # Both rows are locked (in the order of their ids, as any other merge would take them) so that
+    # nobody links a record to the merged organisation while its links move.
+    locked = {
+        o.pk: o
+        for o in Organisation.objects.select_for_update().filter(pk__in=[kept.pk, merged.pk]).order_by("pk")
+    }
+    if merged.pk not in locked:
+        raise NotFound(
+            _("Cette organisation n'existe plus : elle a peut-être déjà été fusionnée."), field="merged"
+        )
+    if kept.pk not in locked:
+        raise NotFound(_("L'organisation à garder n'existe plus."), field="kept")
+    ours, theirs = locked[kept.pk], locked[merged.pk]
+    moved: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    settled: dict[str, int] = {}
+    for rel in duplicates.links(Organisation):
+        model = rel.related_model
+        label = model._meta.label_lower
+        resolver = duplicates.resolver_for(model)
+        if resolver is not None and label not in settled:
+            settled[label] = resolver(kept=ours, merged=theirs)
+        key = f"{label}.{rel.field.name}"
+        try:
+            with transaction.atomic():
+                count = _move(rel, kept=ours, merged=theirs)
+        except IntegrityError:
+            raise Conflict(
+                _("Fusion impossible : des « %(what)s » des deux organisations entrent en conflit.")
+                % {"what": model._meta.verbose_name_plural},
+                field="merged",
+            ) from None
+        if count:
+            moved[key] = count
+            labels[key] = f"{str(model._meta.verbose_name_plural).capitalize()} ({rel.field.verbose_name})"
+    filled = [name for name in MERGE_FILLS if not getattr(ours, name) and getattr(theirs, name)]
+    gone = {
+        "id": theirs.pk,
+        "nom": theirs.name,
+        "siret": theirs.siret,
+        "uai": theirs.uai,
+        "commune": theirs.city,
+    }
+    for name in filled:
+        setattr(ours, name, getattr(theirs, name))
+    ours.is_founder = ours.is_founder or theirs.is_founder
+    if theirs.notes:
+        ours.notes = "\n\n".join(n for n in (ours.notes, f"{theirs.name} : {theirs.notes}") if n)
+    # Deleted before the kept record takes its SIRET or UAI, which are unique.
+    theirs.delete()
+    validated_save(ours)
+    audit.record(
+        action="merge",
+        instance=ours,
+        actor=by,
+        changes={
+            "fusion": [gone, None],
+            **{key: [None, count] for key, count in moved.items()},
+            **({"champs_repris": [None, filled]} if filled else {}),
+        },
+    )
+    return MergeReport(
+        kept=ours,
+        merged_name=theirs.name,
+        moved=moved,
+        labels=labels,
+        settled={k: v for k, v in settled.items() if v},
+        filled=filled,
+    )
+
+
+@transaction.atomic
+def organisation_merge(
+    *, kept: Organisation, merged: Organisation, by: User | None, dry_run: bool = False
+) -> MergeReport:
+    """Move every link of `merged` (people, contracts, projects, bookings, events, partnerships,
+    interactions…) to `kept`, fill `kept`'s blank fields from it, delete it and write an audit
+    entry on `kept` naming what moved. With `dry_run`, the same work is done and rolled back: the
+    report says what a merge would move."""
+    try:
+        with transaction.atomic():
+            report = _merge(kept=kept, merged=merged, by=by)
+            if dry_run:
+                raise _DryRun(report)
+    except _DryRun as rolled_back:
+        return rolled_back.report
+    return report

@@ -21,6 +21,13 @@ urlpatterns = [
         views.organisation_delete,
         name="organisation_delete",
     ),
+    # partners
+    path("annuaire/organisations/<int:pk>/fusionner/", views.organisation_merge, name="organisation_merge"),
+    path(
+        "annuaire/organisations/<int:pk>/fusionner/<int:other>/",
+        views.organisation_merge_confirm,
+        name="organisation_merge_confirm",
+    ),
     path("annuaire/personnes/", views.person_list, name="person_list"),
     path("annuaire/personnes/nouvelle/", views.person_create, name="person_create"),
     path("annuaire/personnes/<int:pk>/", views.person_detail, name="person_detail"),

@@ -1,40 +1,38 @@
-"""Validators for French identifiers: SIRET (company establishment) and UAI (school)."""
+"""Validators for French identifiers: SIRET (company establishment, checked by python-stdnum) and UAI
+(school)."""
 
 import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from stdnum import luhn
+from stdnum.exceptions import InvalidFormat, InvalidLength
+from stdnum.exceptions import ValidationError as ValidationError_
+from stdnum.fr import siret
 
 UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"
-LA_POSTE_SIREN = "356000000"
 
 
 def luhn_ok(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return total % 10 == 0
+    """The Luhn key of a number (SIREN, SIRET): python-stdnum's check, for the demo's generator."""
+    return luhn.is_valid(digits)
 
 
 def siret_is_valid(value: str) -> bool:
-    if not re.fullmatch(r"\d{14}", value):
-        return False
-    if value.startswith(LA_POSTE_SIREN):
-        return sum(int(c) for c in value) % 5 == 0
-    return luhn_ok(value)
+    """python-stdnum's SIRET check: the Luhn key of the SIRET and of its SIREN, and La Poste's
+    establishments (SIREN 356 000 000), whose digits add up to a multiple of 5 instead."""
+    return siret.is_valid(value)
 
 
 def validate_siret(value: str) -> None:
-    cleaned = value.replace(" ", "")
-    if not re.fullmatch(r"\d{14}", cleaned):
-        raise ValidationError(_("Un SIRET compte 14 chiffres."), code="siret_format")
-    if not siret_is_valid(cleaned):
-        raise ValidationError(_("Ce SIRET n'est pas valide (clé de contrôle incorrecte)."), code="siret_key")
+    try:
+        siret.validate(value.replace(" ", ""))
+    except (InvalidFormat, InvalidLength):
+        raise ValidationError(_("Un SIRET compte 14 chiffres."), code="siret_format") from None
+    except ValidationError_:
+        raise ValidationError(
+            _("Ce SIRET n'est pas valide (clé de contrôle incorrecte)."), code="siret_key"
+        ) from None
 
 
 def uai_check_letter(digits: str) -> str:

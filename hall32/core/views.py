@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -23,7 +24,8 @@ from hall32.core.models import Job, Organisation, Person
 from hall32.web import dashboard, sections
 from hall32.web.forms import ConfirmForm
 from hall32.web.listing import Listing
-from hall32.web.pages import (
+from hall32.web.pages import (  # partners
+    attempt,
     check_perm,
     confirm_page,
     edit_page,
@@ -31,6 +33,7 @@ from hall32.web.pages import (
     render_page,
     require_perm,
     run_action,
+    save_form,
 )
 
 
@@ -152,6 +155,49 @@ def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
         cancel_href=organisation.get_absolute_url(),
         danger_label=_("Supprimer l'organisation"),
     )
+
+
+# partners: merging two organisations that are one ------------------------------------------------
+
+
+@require_GET
+@require_perm("core.merge_organisation")
+def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    """Find the organisation to merge into this one (by name, city or SIRET)."""
+    kept = get_object_or_404(Organisation, pk=pk)
+    q = request.GET.get("q", "").strip()[:100]
+    found = list(selectors.organisation_merge_search(kept=kept, q=q)[:20]) if q else []
+    return render(request, "core/organisation_merge.html", {"kept": kept, "q": q, "found": found})
+
+
+@require_http_methods(["GET", "POST"])
+@require_perm("core.merge_organisation")
+def organisation_merge_confirm(request: HttpRequest, pk: int, other: int) -> HttpResponse:
+    """What the merge would move (the service, rolled back), then the merge once confirmed."""
+    kept = get_object_or_404(Organisation, pk=pk)
+    merged = get_object_or_404(Organisation, pk=other)
+    form = ConfirmForm(posted(request))
+    if request.method == "POST":
+        report = save_form(
+            request,
+            form,
+            lambda: services.organisation_merge(kept=kept, merged=merged, by=request.user),
+            lambda done: (
+                ngettext(
+                    "« %(merged)s » fusionnée dans « %(kept)s » : %(count)s lien déplacé.",
+                    "« %(merged)s » fusionnée dans « %(kept)s » : %(count)s liens déplacés.",
+                    done.total,
+                )
+                % {"merged": done.merged_name, "kept": done.kept.name, "count": done.total}
+            ),
+        )
+        if report is not None:
+            return redirect(report.kept)
+    preview = attempt(
+        lambda: services.organisation_merge(kept=kept, merged=merged, by=request.user, dry_run=True)
+    )
+    context = {"form": form, "kept": kept, "merged": merged, "preview": preview}
+    return render(request, "core/organisation_merge_confirm.html", context)
 
 
 # --- Directory: people ----------------------------------------------------------------------

@@ -383,7 +383,10 @@ def fictional_phone(rng: random.Random, *, mobile: bool = True) -> str:
 
 
 def siret(rng: random.Random) -> str:
-    siren = f"{rng.randint(3, 8)}{rng.randint(0, 10**8 - 1):08d}"
+    drawn = f"{rng.randint(3, 8)}{rng.randint(0, 10**8 - 1):08d}"
+    # The SIREN has its own Luhn key (python-stdnum checks both): its ninth digit is replaced by
+    # the one that completes the first eight, with the same draws as before.
+    siren = next(drawn[:8] + d for d in "0123456789" if luhn_ok(drawn[:8] + d))
     base = f"{siren}{rng.randint(10, 99):03d}{rng.randint(0, 9)}"
     for digit in "0123456789":
         if luhn_ok(base + digit) and not (base + digit).startswith("356000000"):

@@ -9,13 +9,35 @@ class NetworkConfig(AppConfig):
 
     def ready(self) -> None:
         import hall32.network.rules  # noqa: F401  (registers the app's permissions)
-        from hall32.core import audit
+        from hall32.core import audit, duplicates
         from hall32.network import panels, personal_data
-        from hall32.network.models import Partnership
-        from hall32.web import dashboard, sections
+        from hall32.network.models import Agreement, ContactRole, FollowUpTask, Interaction, Partnership
+        from hall32.network.services import partners as partner_services
+        from hall32.web import dashboard, navigation, sections
 
         audit.register(Partnership)
         personal_data.register()
+
+        # partners: agreements audited; a merge of organisations settles partnerships and roles first.
+        audit.register(Agreement)
+        duplicates.register_resolver(Partnership, partner_services.partnerships_merge)
+        duplicates.register_resolver(ContactRole, partner_services.contact_roles_merge)
+        navigation.register(
+            "connect",
+            _("Accueil Connecter"),
+            "network:home",
+            perm="network.view_partner_directory",
+            order=5,
+            icon="diagram-3",
+        )
+        navigation.register(
+            "connect",
+            _("Annuaire des partenaires"),
+            "network:partner_directory",
+            perm="network.view_partner_directory",
+            order=30,
+            icon="person-vcard",
+        )
 
         dashboard.register(
             "network.directory",
@@ -32,9 +54,6 @@ class NetworkConfig(AppConfig):
         )
 
         # contacts
-        from hall32.network.models import ContactRole, FollowUpTask, Interaction
-        from hall32.web import navigation
-
         audit.register(ContactRole)
         audit.register(Interaction)
         audit.register(FollowUpTask, exclude=["reminded_at"])  # the daily reminder is no one's change

@@ -9,7 +9,9 @@ from django.utils import timezone
 from hall32.core import selectors as core_selectors
 from hall32.core.models import Organisation
 from hall32.core.schoolyear import SchoolYear, school_years
-from hall32.network import selectors
+from hall32.network import selectors, services
+from hall32.network.models import Partnership
+from hall32.network.selectors import contacts as contact_selectors
 
 
 def directory_panel(request: HttpRequest) -> dict[str, Any]:
@@ -23,12 +25,23 @@ def organisation_partnerships(request: HttpRequest, organisation: Organisation) 
     """The organisation's partnerships, on core's organisation page, for those who may see them."""
     if not request.user.has_perm("network.view_partnership"):
         return None
-    return {"partnerships": list(selectors.partnerships_of(organisation=organisation))}
+    # partners: the buttons to open, move and end a partnership, and the agreements kept.
+    partnerships = list(selectors.partnerships_of(organisation=organisation))
+    user = request.user
+    return {
+        "organisation": organisation,
+        "partnerships": [(p, _next_stages(p), _endable(p)) for p in partnerships],
+        "can_manage": user.has_perm("network.manage_partnerships"),
+        "agreements": list(selectors.agreements_of(organisation=organisation))
+        if user.has_perm("network.view_agreement")
+        else None,
+        "can_add_agreement": user.has_perm("network.add_agreement"),
+        "can_delete_agreement": user.has_perm("network.delete_agreement"),
+    }
 
 
 # contacts: the organisation page's contacts, interactions and timeline sections, and the
 # dashboard's "my tasks" panel.
-from hall32.network.selectors import contacts as contact_selectors  # noqa: E402
 
 
 def organisation_contacts(request: HttpRequest, organisation: Organisation) -> dict[str, Any] | None:
@@ -70,4 +83,14 @@ def my_tasks_panel(request: HttpRequest) -> dict[str, Any] | None:
     return {"tasks": (tasks.overdue + tasks.today + tasks.upcoming)[:5], "today": timezone.localdate()}
 
 
-# contacts end
+def _endable(partnership: Partnership) -> bool:
+    """A partnership still open, or a partner with a planned end (it may end earlier)."""
+    return partnership.end is None or partnership.stage == Partnership.Stage.PARTNER
+
+
+def _next_stages(partnership: Partnership) -> list[tuple[str, str]]:
+    """The stages a partnership may move to from the page (lapsing is « Terminer »)."""
+    if partnership.end is not None and partnership.stage != Partnership.Stage.PARTNER:
+        return []
+    nexts = services.NEXT_STAGES[partnership.stage] - {Partnership.Stage.LAPSED}
+    return [(s.value, str(s.label)) for s in Partnership.Stage if s in nexts]

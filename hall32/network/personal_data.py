@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from hall32.core import gdpr
 from hall32.network.models import (
+    Agreement,
     CandidatePreference,
     CandidateProfile,
     CompanyRating,
@@ -30,6 +31,12 @@ def register() -> None:
         Partnership, owners=[], keep=["organisation", "kind", "stage", "start", "end", "notes"]
     )
     personal = gdpr.personal_data
+    # partners: an agreement is audited too (who filed or removed a signed convention).
+    personal(
+        Agreement,
+        owners=[],
+        keep=["organisation", "partnership", "title", "signed_on", "valid_until", "file"],
+    )
     # Records of the hub's own work, about organisations and offers; the staff who own them are
     # accounts, handled by core.
     personal(

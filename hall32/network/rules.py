@@ -2,7 +2,14 @@
 
 import rules
 
-from hall32.core.predicates import is_direction, is_hub_staff, is_manager, register_model
+from hall32.core.predicates import (
+    is_direction,
+    is_hub_staff,
+    is_industry_engineer,
+    is_manager,
+    is_outreach_officer,
+    register_model,
+)
 
 # The admin shows partnerships read-only (hall32/network/admin.py); the model permissions still
 # say who may write them, for the pages that will call the services.
@@ -14,7 +21,6 @@ rules.add_perm("network.manage_partnerships", is_manager)
 # contacts: contacts' roles, interactions and follow-up tasks are the hub's relationship work with
 # organisations: the managers, the outreach officers and the Pôle Industrie's engineers do it;
 # trainers and every outside user see none of it.
-from hall32.core.predicates import is_industry_engineer, is_outreach_officer  # noqa: E402
 
 is_network_staff = is_manager | is_outreach_officer | is_industry_engineer
 
@@ -37,3 +43,12 @@ rules.add_perm("network.change_followuptask", is_manager | (is_network_staff & o
 rules.add_perm("network.delete_followuptask", is_manager | (is_network_staff & owns_record))
 rules.add_perm("network.view_timeline", is_network_staff)
 # contacts end
+
+# partners: the directory's mailing list carries who agreed to be contacted, which only the roles
+# that see consents may know (docs/access.md); agreements are the managers' to file and remove.
+# The directory is for the staff who work with partners (trainers are staff, not the network's).
+rules.add_perm("network.view_partner_directory", is_network_staff)
+rules.add_perm("network.export_mailing_list", is_manager | is_outreach_officer)
+register_model(
+    "network.agreement", view=is_network_staff, add=is_manager, change=is_manager, delete=is_manager
+)

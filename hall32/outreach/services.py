@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from hall32.core import selectors as core_selectors
 from hall32.core import services as core_services
 from hall32.core.dates import long_date
 from hall32.core.jobs import run_reporting
@@ -136,13 +137,13 @@ def school_for(
         raise OutreachError(
             _("Choisissez votre établissement dans la liste ou saisissez son nom."), field="school"
         )
-    if uai:
-        found = Organisation.objects.filter(uai=uai.strip().upper()).first()
-        if found is not None:
-            return found
-    found = Organisation.objects.schools().filter(name__iexact=name.strip(), postcode=postcode).first()
-    if found is not None:
-        return found
+    # partners: the school already there under its UAI or a close name (core.duplicates' rule),
+    # which creating it again would be refused for.
+    found = core_selectors.organisation_duplicate_of(
+        name=name.strip(), postcode=postcode, uai=uai.strip().upper()
+    )
+    if found is not None and (found[1] == "uai" or found[0].kind == Organisation.Kind.SCHOOL):
+        return found[0]
     return core_services.organisation_save(
         organisation=Organisation(
             name=name.strip(),

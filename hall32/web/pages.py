@@ -14,6 +14,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from hall32.core.errors import DomainError
 from hall32.core.models import Job
@@ -150,12 +152,19 @@ def formset_rows(formset: Any) -> Rows:
     return Rows(saved=saved, deleted=list(formset.deleted_objects))
 
 
+def _linked(message: str, link: str | None) -> str:
+    """The message, and a link to the record it names (a duplicate), both escaped."""
+    if not link:
+        return message
+    return format_html('{} <a href="{}">{}</a>', message, link, _("Voir la fiche"))
+
+
 def form_error(form: forms.Form, error: DomainError | ValidationError) -> None:
     """Put a service's refusal next to the field it concerns (or on top of the form)."""
     if isinstance(error, DomainError):
         for field, messages_ in error.errors.items():
             for message in messages_:
-                form.add_error(field if field in form.fields else None, message)
+                form.add_error(field if field in form.fields else None, _linked(message, error.link))
         return
     for field, messages_ in errors_from(error).items():
         target = field if field in form.fields else None

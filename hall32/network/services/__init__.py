@@ -3,9 +3,19 @@
 from hall32.network.services.partners import (
     KIND_FITS,
     NEXT_STAGES,
+    agreement_create,
+    agreement_delete,
     partnership_change_stage,
     partnership_create,
     partnership_end,
 )
 
-__all__ = ["KIND_FITS", "NEXT_STAGES", "partnership_change_stage", "partnership_create", "partnership_end"]
+__all__ = [
+    "KIND_FITS",
+    "NEXT_STAGES",
+    "agreement_create",
+    "agreement_delete",  # partners
+    "partnership_change_stage",
+    "partnership_create",
+    "partnership_end",
+]

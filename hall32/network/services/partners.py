@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hall32.core.models import Organisation
+from hall32.core.services import validated_save
 from hall32.network.errors import Conflict, NetworkError
-from hall32.network.models import Partnership
+from hall32.network.models import Agreement, ContactRole, Partnership
 
 Kind = Partnership.Kind
 Stage = Partnership.Stage
@@ -140,3 +142,87 @@ def partnership_end(*, partnership: Partnership, on: date | None = None) -> Part
     if current.end is not None and current.stage != Stage.PARTNER:
         raise NetworkError(_("Ce partenariat est déjà terminé."), field="end")
     return _end(current, on or timezone.localdate())
+
+
+# partners: what a merge of two organisations does with their partnerships and contacts' roles -----
+
+STAGE_RANK: dict[str, int] = {Stage.PARTNER: 0, Stage.CONTACTED: 1, Stage.PROSPECT: 2, Stage.LAPSED: 3}
+
+
+def partnerships_merge(*, kept: Organisation, merged: Organisation) -> int:
+    """Settle, before a merge moves them, the open partnerships of a kind both organisations have
+    (one open partnership per kind): the one furthest along stays (a partner before a contact,
+    then the earlier start), and starts on the earlier day when both were partners; the other's
+    notes and agreements go to it, and it is deleted. Closed partnerships simply move."""
+    settled = 0
+    open_ones = Partnership.objects.open().select_for_update()
+    for theirs in open_ones.filter(organisation=merged):
+        ours = open_ones.filter(organisation=kept, kind=theirs.kind).first()
+        if ours is None:
+            continue
+        stay, drop = sorted([ours, theirs], key=lambda p: (STAGE_RANK[p.stage], p.start, p.pk))
+        if stay.stage == drop.stage == Stage.PARTNER:
+            stay.start = min(stay.start, drop.start)
+        stay.notes = "\n\n".join(n for n in (stay.notes, drop.notes) if n)
+        drop.agreements.update(partnership=stay)
+        drop.delete()  # first: the survivor may move onto the kept organisation's open slot
+        stay.organisation = kept
+        stay.save(update_fields=["organisation", "start", "notes", "updated_at"])
+        settled += 1
+    return settled
+
+
+def contact_roles_merge(*, kept: Organisation, merged: Organisation) -> int:
+    """Settle the open roles the same person holds at both organisations: the kept one's stays
+    (since the earlier day), the other is deleted."""
+    settled = 0
+    open_roles = ContactRole.objects.filter(end__isnull=True).select_for_update()
+    for theirs in open_roles.filter(organisation=merged):
+        ours = open_roles.filter(organisation=kept, person_id=theirs.person_id, role=theirs.role).first()
+        if ours is None:
+            continue
+        starts = [d for d in (ours.start, theirs.start) if d is not None]
+        ours.start = min(starts) if starts else None
+        ours.is_primary = ours.is_primary or theirs.is_primary
+        ours.save(update_fields=["start", "is_primary", "updated_at"])
+        theirs.delete()
+        settled += 1
+    return settled
+
+
+# partners: partnership agreements kept as documents ----------------------------------------------
+
+
+@transaction.atomic
+def agreement_create(
+    *,
+    organisation: Organisation,
+    title: str,
+    file: Any,
+    partnership: Partnership | None = None,
+    signed_on: date | None = None,
+    valid_until: date | None = None,
+) -> Agreement:
+    """File a signed agreement with an organisation (its kind and size checked from its content)."""
+    if partnership is not None and partnership.organisation_id != organisation.pk:
+        raise NetworkError(_("Choisissez un partenariat de cette organisation."), field="partnership")
+    if signed_on and valid_until and valid_until < signed_on:
+        raise NetworkError(_("La fin de validité doit suivre la signature."), field="valid_until")
+    agreement = Agreement(
+        organisation=organisation,
+        partnership=partnership,
+        title=title.strip(),
+        signed_on=signed_on,
+        valid_until=valid_until,
+        file=file,
+    )
+    return validated_save(agreement)
+
+
+@transaction.atomic
+def agreement_delete(*, agreement: Agreement) -> None:
+    """Delete an agreement and, once the deletion is committed, its file."""
+    storage, name = agreement.file.storage, agreement.file.name
+    agreement.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

@@ -210,7 +210,7 @@ def test_core_organisation_page_shows_the_organisation_partnerships(as_user, coo
 
     assert page.status_code == 200
     [data] = [data for section, data in page.context["sections"] if section.key == "network.partnerships"]
-    assert data["partnerships"] == [mine]
+    assert [p for p, _stages, _endable in data["partnerships"]] == [mine]
     assert "depuis le 6 janvier 2020" in page.content.decode()
 
 

@@ -1,24 +1,21 @@
-"""API of the network app."""
+"""API of the network app: contacts' roles, interactions and follow-up tasks."""
 
-from ninja import Router
+import datetime as dt
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
+
+from hall32.core.models import Organisation, Person, User
+from hall32.network.errors import NetworkError
+from hall32.network.filters import InteractionFilter
+from hall32.network.models import ContactRole, FollowUpTask, Interaction
+from hall32.network.selectors import contacts as contact_selectors
+from hall32.network.services import contacts as contact_services
+from hall32.web.apikit import Day, Moment, Pages, api_enum, require
 
 router = Router(tags=["network"])
-
-# contacts: contacts' roles, interactions and follow-up tasks; the pages' services and rules.
-import datetime as dt  # noqa: E402
-
-from django.http import HttpRequest  # noqa: E402
-from django.shortcuts import get_object_or_404  # noqa: E402
-from ninja import Field, Query, Schema, Status  # noqa: E402
-from ninja.pagination import paginate  # noqa: E402
-
-from hall32.core.models import Organisation, Person, User  # noqa: E402
-from hall32.network.errors import NetworkError  # noqa: E402
-from hall32.network.filters import InteractionFilter  # noqa: E402
-from hall32.network.models import ContactRole, FollowUpTask, Interaction  # noqa: E402
-from hall32.network.selectors import contacts as contact_selectors  # noqa: E402
-from hall32.network.services import contacts as contact_services  # noqa: E402
-from hall32.web.apikit import Day, Moment, Pages, api_enum, require  # noqa: E402
 
 ContactRoleKind = api_enum("ContactRoleKind", ContactRole.Role)
 InteractionKind = api_enum("InteractionKind", Interaction.Kind)
