@@ -15,6 +15,21 @@ class NetworkConfig(AppConfig):
         from hall32.web import dashboard, sections
 
         audit.register(Partnership)
+        # offers
+        from hall32.network.models import CompanyRating, Offer
+        from hall32.web import navigation
+
+        audit.register(Offer)
+        audit.register(CompanyRating)
+        navigation.register(
+            "connect",
+            _("Offres d'apprentissage"),
+            "network:offer_list",
+            perm="network.view_offers",
+            order=30,
+            icon="briefcase",
+        )
+        # end offers
         personal_data.register()
 
         dashboard.register(
