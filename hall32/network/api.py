@@ -1,6 +1,5 @@
 """API of the network app."""
 
-
 import datetime as dt
 
 from django.http import HttpRequest
@@ -151,33 +150,7 @@ def offer_list(request: HttpRequest, filters: Query[OfferFilterQuery]):
     return OfferFilter(params, queryset=offer_selectors.offers_list()).qs
 
 
-@router.get("/offers/{offer_id}", response=OfferOut, summary="Une offre")
-def offer_detail(request: HttpRequest, offer_id: int):
-    require(request, "network.view_offers")
-    return get_object_or_404(offer_selectors.offers_list(), pk=offer_id)
-
-
-@router.post("/offers", response={201: OfferOut}, summary="Créer une offre")
-def offer_create(request: HttpRequest, payload: OfferCreateIn):
-    require(request, "network.manage_offers")
-    offer = _fill(Offer(status=payload.status), payload)
-    return Status(201, offer_services.offer_create(offer=offer, by=request.user))
-
-
-@router.put("/offers/{offer_id}", response=OfferOut, summary="Modifier une offre")
-def offer_update(request: HttpRequest, offer_id: int, payload: OfferIn):
-    require(request, "network.manage_offers")
-    offer = get_object_or_404(Offer, pk=offer_id)
-    return offer_services.offer_update(offer=_fill(offer, payload))
-
-
-@router.post("/offers/{offer_id}/status", response=OfferOut, summary="Ouvrir, pourvoir, fermer une offre")
-def offer_status(request: HttpRequest, offer_id: int, payload: StatusIn):
-    require(request, "network.manage_offers")
-    offer = get_object_or_404(Offer, pk=offer_id)
-    return offer_services.offer_set_status(offer=offer, status=payload.status)
-
-
+# Before /offers/{offer_id}: the first route whose path matches answers (405 for a POST).
 class ImportErrorOut(Schema):
     line: int
     column: int
@@ -254,6 +227,33 @@ def offer_import(request: HttpRequest, file: File[UploadedFile], options: Form[I
         import_services.offers_import(result=result, by=request.user, expected=plan.fingerprint)
         body["written"] = True
     return body
+
+
+@router.get("/offers/{offer_id}", response=OfferOut, summary="Une offre")
+def offer_detail(request: HttpRequest, offer_id: int):
+    require(request, "network.view_offers")
+    return get_object_or_404(offer_selectors.offers_list(), pk=offer_id)
+
+
+@router.post("/offers", response={201: OfferOut}, summary="Créer une offre")
+def offer_create(request: HttpRequest, payload: OfferCreateIn):
+    require(request, "network.manage_offers")
+    offer = _fill(Offer(status=payload.status), payload)
+    return Status(201, offer_services.offer_create(offer=offer, by=request.user))
+
+
+@router.put("/offers/{offer_id}", response=OfferOut, summary="Modifier une offre")
+def offer_update(request: HttpRequest, offer_id: int, payload: OfferIn):
+    require(request, "network.manage_offers")
+    offer = get_object_or_404(Offer, pk=offer_id)
+    return offer_services.offer_update(offer=_fill(offer, payload))
+
+
+@router.post("/offers/{offer_id}/status", response=OfferOut, summary="Ouvrir, pourvoir, fermer une offre")
+def offer_status(request: HttpRequest, offer_id: int, payload: StatusIn):
+    require(request, "network.manage_offers")
+    offer = get_object_or_404(Offer, pk=offer_id)
+    return offer_services.offer_set_status(offer=offer, status=payload.status)
 
 
 # candidate data ----------------------------------------------------------------------------------
