@@ -151,13 +151,6 @@ def offer_list(request: HttpRequest, filters: Query[OfferFilterQuery]):
 
 
 # Before /offers/{offer_id}: the first route whose path matches answers (405 for a POST).
-class ImportErrorOut(Schema):
-    line: int
-    column: int
-    field: str
-    reason: str
-
-
 class ImportLineOut(Schema):
     line: int
     external_id: str
@@ -174,7 +167,6 @@ class ImportOut(Schema):
     updated: int
     skipped: int
     lines: list[ImportLineOut]
-    errors: list[ImportErrorOut]
 
 
 class ImportOptions(Schema):
@@ -184,7 +176,7 @@ class ImportOptions(Schema):
 
 @router.post(
     "/offers/import",
-    response={200: ImportOut, 422: ImportOut},
+    response=ImportOut,
     summary="Importer un fichier d'offres (JSON La bonne alternance ou CSV), tout ou rien",
 )
 def offer_import(request: HttpRequest, file: File[UploadedFile], options: Form[ImportOptions]):
@@ -220,9 +212,13 @@ def offer_import(request: HttpRequest, file: File[UploadedFile], options: Form[I
         ],
     }
     if plan.refused or not plan.ok:
-        if not plan.refused:
-            body["errors"] = [{"line": 1, "column": 1, "field": "file", "reason": "aucune offre à importer"}]
-        return Status(422, body)
+        # The house error shape: every refused value located in the file, under "file".
+        located = [f"ligne {e.line}, colonne {e.column} ({e.column_name}) : {e.reason}" for e in plan.refused]
+        raise NetworkError(
+            located[0] if located else "Aucune offre à importer.",
+            errors={"file": located or ["Aucune offre à importer."]},
+            status=422,
+        )
     if not options.dry_run:
         import_services.offers_import(result=result, by=request.user, expected=plan.fingerprint)
         body["written"] = True

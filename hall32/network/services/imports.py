@@ -100,6 +100,10 @@ def _value(offer: Offer, name: str) -> object:
     return getattr(offer, name)
 
 
+def _label(name: str) -> str:
+    return str(getattr(Offer._meta.get_field(name), "verbose_name", name))
+
+
 def offers_import_plan(*, result: ImportResult) -> ImportPlan:
     """Read only: what `offers_import` would do with this file, line by line."""
     plan = ImportPlan(refused=list(result.errors), skipped=result.skipped)
@@ -124,6 +128,7 @@ def offers_import_plan(*, result: ImportResult) -> ImportPlan:
         found = selectors.offer_by_source(source=row.source, external_id=row.external_id)
         offer = found or Offer(source=row.source, external_id=row.external_id, status=row.status)
         before = {name: _value(offer, name) for name in FILLED} if found else {}
+        company_before = offer.company_id if found else None
         offer.company = company
         for name in FILLED:
             value = getattr(row, name)
@@ -142,13 +147,9 @@ def offers_import_plan(*, result: ImportResult) -> ImportPlan:
         if found is None:
             plan.to_create.append(planned)
         else:
-            planned.changed = [
-                str(Offer._meta.get_field(name).verbose_name)
-                for name in FILLED
-                if before[name] != _value(offer, name)
-            ]
-            if found.company_id != company.pk:
-                planned.changed.append(str(Offer._meta.get_field("company").verbose_name))
+            planned.changed = [_label(name) for name in FILLED if before[name] != _value(offer, name)]
+            if company_before != company.pk:
+                planned.changed.append(_label("company"))
             plan.to_update.append(planned)
     plan.refused.sort(key=lambda e: (e.line, e.column))
     return plan

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hall32.core.models import Person
@@ -259,8 +260,13 @@ def offer_import(request: HttpRequest) -> HttpResponse:
             )
         messages.success(
             request,
-            _("Import terminé : %(created)s offre(s) créée(s), %(updated)s mise(s) à jour.")
-            % {"created": done.result.created, "updated": done.result.updated},
+            _("Import terminé : %(created)s, %(updated)s.")
+            % {
+                "created": ngettext("%(n)s offre créée", "%(n)s offres créées", done.result.created)
+                % {"n": done.result.created},
+                "updated": ngettext("%(n)s mise à jour", "%(n)s mises à jour", done.result.updated)
+                % {"n": done.result.updated},
+            },
         )
         return redirect("network:offer_list")
     form = OfferImportForm(request.POST or None, request.FILES or None)

@@ -44,7 +44,11 @@ class Command(ServiceCommand):
                 f" · {planned.offer.company.name}{changed}"
             )
         if plan.skipped:
-            self.stdout.write(f"{file}: {plan.skipped} entreprise(s) sans offre ignorée(s) (lbaCompanies).")
+            n = plan.skipped
+            self.stdout.write(
+                f"{file}: {n} entreprise{'s' if n > 1 else ''} sans offre (lbaCompanies) : "
+                f"{'ignorées' if n > 1 else 'ignorée'}."
+            )
         if plan.refused:
             for error in plan.refused:
                 self.stderr.write(error.located(str(file)))
@@ -55,6 +59,10 @@ class Command(ServiceCommand):
             return
         with refused_as_command_error(f"{file}: %(why)s Rien n'a été importé."):
             outcome = offers_import(result=result, by=None, expected=plan.fingerprint)
+        created, updated = outcome.created, outcome.updated
         self.stdout.write(
-            self.style.SUCCESS(f"{outcome.created} offre(s) créée(s), {outcome.updated} mise(s) à jour.")
+            self.style.SUCCESS(
+                f"{created} {'offres créées' if created > 1 else 'offre créée'}, "
+                f"{updated} {'mises' if updated > 1 else 'mise'} à jour."
+            )
         )
