@@ -78,7 +78,7 @@ class OfferForm(forms.ModelForm):
             "rncp_code": _("Laissé vide : celui de la formation choisie."),
             "trade": _("Laissé vide : celui de la formation choisie."),
             "rome_code": _("Une lettre et quatre chiffres (H2913)."),
-            "city": _("Laissée vide : celle du code postal."),
+            "city": _("Laissée vide : celle du code postal, s'il n'en couvre qu'une."),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

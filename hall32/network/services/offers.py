@@ -109,7 +109,17 @@ def offer_check(*, offer: Offer, previous_start: object = None) -> None:
         raise NetworkError(
             _("Code postal %(code)s inconnu : vérifiez-le.") % {"code": offer.postcode}, field="postcode"
         )
-    if not offer.city.strip():
+    offer.city = " ".join(offer.city.split())
+    if not offer.city:
+        # A postcode of one commune names it; of several, the site's commune must be said (the
+        # first one listed is no more likely than the others).
+        if len(communes) > 1:
+            names = ", ".join(p.label for p in communes[:4])
+            raise NetworkError(
+                _("Le code postal %(code)s couvre plusieurs communes (%(names)s…) : indiquez la commune.")
+                % {"code": offer.postcode, "names": names},
+                field="city",
+            )
         offer.city = communes[0].label
     today = timezone.localdate()
     if offer.start_date < today and offer.start_date != previous_start:

@@ -7,12 +7,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from hall32.core import audit
+from hall32.core.models import AuditEntry
 from hall32.core.tests.factories import OrganisationFactory, PersonFactory, SchoolFactory
 from hall32.network.errors import NetworkError
-from hall32.network.models import Offer
+from hall32.network.models import CompanyRating, Offer
 from hall32.network.selectors import offers as selectors
 from hall32.network.services import offers as services
 from hall32.network.tests.factories_offers import NetworkCompanyFactory, OfferFactory
+from hall32.training import selectors as training_selectors
 from hall32.training.tests.factories import CourseFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +70,7 @@ def test_an_offer_is_refused_for_a_company_outside_the_network():
     [
         ({"postcode": "6300"}, "postcode"),
         ({"postcode": "00001"}, "postcode"),
+        ({"postcode": "63200"}, "city"),  # several communes: which one must be said
         ({"start_date": dt.date(2020, 9, 1)}, "start_date"),
         ({"places": 0}, "places"),
         ({"places": 51}, "places"),
@@ -342,3 +346,28 @@ def test_the_api_refuses_a_bad_offer_with_the_field_named(as_user, coordinator):
 
 def test_the_api_hides_offers_from_a_trainer(as_user, trainer):
     assert as_user(trainer).get("/api/network/offers").status_code == 403
+
+
+def test_the_training_catalogue_finds_a_course_by_its_rncp_code_with_or_without_prefix():
+    course = CourseFactory(rncp_code="RNCP35323")
+
+    assert training_selectors.course_with_rncp(code="rncp35323") == course
+    assert training_selectors.course_with_rncp(code="35323") == course
+    assert training_selectors.course_with_rncp(code="") is None
+
+
+def test_offers_and_company_ratings_are_audited():
+    offer = services.offer_create(offer=new_offer())
+
+    assert audit.is_registered(Offer) and audit.is_registered(CompanyRating)
+    assert AuditEntry.objects.filter(object_id=str(offer.pk), action="create").exists()
+
+
+def test_the_offers_api_list_reads_in_a_few_queries(as_user, coordinator, django_assert_max_num_queries):
+    OfferFactory.create_batch(10)
+    client = as_user(coordinator)
+
+    with django_assert_max_num_queries(10):
+        response = client.get("/api/network/offers")
+
+    assert response.json()["count"] == 10
