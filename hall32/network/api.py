@@ -1,6 +1,7 @@
 """API of the network app."""
 
 import datetime as dt
+from typing import Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -104,8 +105,9 @@ class OfferFilterQuery(Schema):
     course: int | None = None
     trade: int | None = None
     company: int | None = None
-    start_from: Day | None = None
-    start_until: Day | None = None
+    start: Literal["3", "6", "later", "past"] | None = Field(
+        None, description="Début : dans les 3 mois, 3 à 6 mois, plus tard, ou déjà commencées."
+    )
     city: str = Field("", max_length=120)
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hall32.network.models import Offer
 from hall32.network.selectors import offers as offer_selectors
 from hall32.training import selectors as training_selectors
-from hall32.web.forms import DateInput
 from hall32.web.listing import SearchFilterSet
 
 
@@ -27,17 +29,33 @@ class OfferFilter(SearchFilterSet):
     company = django_filters.ModelChoiceFilter(
         queryset=offer_selectors.offer_companies(), label=_("Entreprise"), empty_label=_("Toutes")
     )
-    start_from = django_filters.DateFilter(
-        field_name="start_date", lookup_expr="gte", label=_("Début à partir du"), widget=DateInput()
-    )
-    start_until = django_filters.DateFilter(
-        field_name="start_date", lookup_expr="lte", label=_("Début jusqu'au"), widget=DateInput()
+    start = django_filters.ChoiceFilter(
+        choices=[
+            ("3", _("Dans les 3 mois")),
+            ("6", _("Dans 3 à 6 mois")),
+            ("later", _("Dans plus de 6 mois")),
+            ("past", _("Déjà commencées")),
+        ],
+        method="filter_start",
+        label=_("Début"),
+        empty_label=_("Tous"),
     )
     city = django_filters.CharFilter(method="filter_city", label=_("Commune ou code postal"))
 
     class Meta:
         model = Offer
-        fields = ["q", "status", "course", "trade", "company", "start_from", "start_until", "city"]
+        fields = ["q", "status", "course", "trade", "company", "start", "city"]
+
+    def filter_start(self, queryset, name, value):
+        today = timezone.localdate()
+        in_3, in_6 = today + dt.timedelta(days=91), today + dt.timedelta(days=183)
+        if value == "past":
+            return queryset.filter(start_date__lt=today)
+        if value == "3":
+            return queryset.filter(start_date__gte=today, start_date__lt=in_3)
+        if value == "6":
+            return queryset.filter(start_date__gte=in_3, start_date__lt=in_6)
+        return queryset.filter(start_date__gte=in_6)
 
     def filter_city(self, queryset, name, value):
         value = value.strip()

@@ -161,9 +161,17 @@ class CompanyRatingForm(forms.Form):
         label=_("Candidat·e"), queryset=None, widget=forms.Select(attrs=SEARCHABLE)
     )
     rating = forms.TypedChoiceField(
-        label=_("Appréciation"), coerce=int, choices=[(n, f"{n} / 5") for n in range(5, 0, -1)]
+        label=_("Appréciation"),
+        coerce=int,
+        choices=[(n, f"{n} / 5") for n in range(5, 0, -1)],
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
-    comment = forms.CharField(label=_("Commentaire"), max_length=250, required=False)
+    comment = forms.CharField(
+        label=_("Commentaire"),
+        max_length=250,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
 
     def __init__(self, *args: Any, offer: Offer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -371,3 +371,36 @@ def test_the_offers_api_list_reads_in_a_few_queries(as_user, coordinator, django
         response = client.get("/api/network/offers")
 
     assert response.json()["count"] == 10
+
+
+def test_the_offer_list_filters_by_start_period(as_user, coordinator):
+    soon = OfferFactory(start_date=timezone.localdate() + dt.timedelta(days=30))
+    later = OfferFactory(start_date=timezone.localdate() + dt.timedelta(days=300))
+    client = as_user(coordinator)
+
+    within_3 = client.get(reverse("network:offer_list"), {"start": "3"})
+    after_6 = client.get(reverse("network:offer_list"), {"start": "later"})
+
+    assert list(within_3.context["listing"].page) == [soon]
+    assert list(after_6.context["listing"].page) == [later]
+
+
+def test_the_coordinator_edits_an_offer_and_the_rules_still_hold(as_user, coordinator):
+    offer = OfferFactory(places=2)
+    client = as_user(coordinator)
+    data = {
+        "company": offer.company.pk,
+        "title": "Titre modifié",
+        "postcode": "63000",
+        "start_date": offer.start_date.isoformat(),
+        "places": 3,
+        "tutor_capacity": 2,
+    }
+
+    refused = client.post(reverse("network:offer_edit", args=[offer.pk]), data)
+    saved = client.post(reverse("network:offer_edit", args=[offer.pk]), {**data, "tutor_capacity": 3})
+
+    assert refused.status_code == 200 and "places" in refused.context["form"].errors
+    assert saved.status_code == 302
+    offer.refresh_from_db()
+    assert (offer.title, offer.places, offer.reference) == ("Titre modifié", 3, offer.reference)
