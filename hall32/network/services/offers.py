@@ -8,6 +8,7 @@ one first (the partner directory): an offer then always leads back to someone th
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 
@@ -16,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hall32.core import geo
+from hall32.core import audit, geo
 from hall32.core.models import Organisation, User
 from hall32.core.services import ReferenceSeries, reference_issue, validated_save
 from hall32.network.errors import NetworkError
@@ -170,12 +171,14 @@ def offer_save(*, offer: Offer) -> Offer:
 
 @transaction.atomic
 def offer_create(*, offer: Offer, by: User | None = None) -> Offer:
-    """Record a new offer (draft or open), numbered OFF-<year>-NNNN."""
+    """Record a new offer (draft or open), numbered OFF-<year>-NNNN; `by` is the audit's author
+    when the call comes from outside a request (a command, a task)."""
     if offer.status not in (Status.DRAFT, Status.OPEN):
         raise NetworkError(_("Une nouvelle offre est un brouillon ou une offre ouverte."), field="status")
     offer_check(offer=offer)
     offer.reference = reference_issue(series=OFFER_REFERENCES, year=timezone.localdate().year)
-    return offer_save(offer=offer)
+    with audit.acting_as(by) if by is not None else contextlib.nullcontext():
+        return offer_save(offer=offer)
 
 
 @transaction.atomic
