@@ -127,6 +127,8 @@ def offer_check(*, offer: Offer, previous_start: object = None) -> None:
         raise NetworkError(_("Le début ne peut pas être dans le passé."), field="start_date")
     if not 1 <= offer.places <= MAX_PLACES:
         raise NetworkError(_("De 1 à %(max)s places par offre.") % {"max": MAX_PLACES}, field="places")
+    # The course gives its RNCP code and its trade. training's Trade has no ROME code (yet): the
+    # ROME code stays as typed or as the imported file gives it.
     if offer.course is not None:
         if not offer.rncp_code:
             offer.rncp_code = offer.course.rncp_code
