@@ -16,6 +16,20 @@ class NetworkConfig(AppConfig):
         from hall32.web import dashboard, navigation, sections
 
         audit.register(Partnership)
+        # offers
+        from hall32.network.models import CompanyRating, Offer
+
+        audit.register(Offer)
+        audit.register(CompanyRating)
+        navigation.register(
+            "connect",
+            _("Offres d'apprentissage"),
+            "network:offer_list",
+            perm="network.view_offers",
+            order=30,
+            icon="briefcase",
+        )
+        # end offers
         personal_data.register()
 
         # partners: agreements audited; a merge of organisations settles partnerships and roles first.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hall32.network.views import contacts, partners
+from hall32.network.views import contacts, offers, partners
 
 app_name = "network"
 
@@ -38,4 +38,16 @@ urlpatterns += [
     path("organisations/<int:pk>/conventions/nouvelle/", partners.agreement_create, name="agreement_create"),
     path("conventions/<int:pk>/fichier/", partners.agreement_file, name="agreement_file"),
     path("conventions/<int:pk>/supprimer/", partners.agreement_delete, name="agreement_delete"),
+]
+
+# offers
+urlpatterns += [
+    path("offres/", offers.offer_list, name="offer_list"),
+    path("offres/nouvelle/", offers.offer_create, name="offer_create"),
+    path("offres/importer/", offers.offer_import, name="offer_import"),
+    path("offres/<int:pk>/", offers.offer_detail, name="offer_detail"),
+    path("offres/<int:pk>/modifier/", offers.offer_edit, name="offer_edit"),
+    path("offres/<int:pk>/statut/<str:status>/", offers.offer_status, name="offer_status"),
+    path("offres/<int:pk>/appreciations/", offers.offer_rate, name="offer_rate"),
+    path("candidats/<int:person_pk>/voeux/", offers.candidate_wishes, name="candidate_wishes"),
 ]

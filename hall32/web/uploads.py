@@ -130,6 +130,9 @@ KINDS: dict[str, Kind] = {
     ),
     "xlsx": Kind("XLSX", ("xlsx",), _zip),
     "csv": Kind("CSV", ("csv",), _csv),
+    "json": Kind(
+        "JSON", ("json",), _csv
+    ),  # offers: La bonne alternance's export (text, checked by its reader)
 }
 
 

@@ -2,8 +2,9 @@
 
 from ninja import Router
 
-from hall32.network.api import contacts, partners
+from hall32.network.api import contacts, offers, partners
 
 router = Router(tags=["network"])
 router.add_router("", partners.router)
 router.add_router("", contacts.router)
+router.add_router("", offers.router)

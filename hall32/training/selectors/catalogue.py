@@ -39,3 +39,21 @@ def course_by_slug(*, slug: str) -> Course:
 
 def tension_trades() -> QuerySet[Trade]:
     return Trade.objects.tension()
+
+
+# offers (network): the trades and courses an apprenticeship offer may name, and a course found
+# again by its RNCP code when an offer file gives one.
+def trades_all() -> QuerySet[Trade]:
+    return Trade.objects.all()
+
+
+def courses_all() -> QuerySet[Course]:
+    return Course.objects.select_related("trade").order_by("title")
+
+
+def course_with_rncp(*, code: str) -> Course | None:
+    """The course of that RNCP code ("RNCP35190" or "35190"), or None."""
+    digits = code.strip().upper().removeprefix("RNCP").strip()
+    if not digits:
+        return None
+    return courses_all().filter(rncp_code__in=[digits, f"RNCP{digits}"]).first()
