@@ -12,9 +12,30 @@ class NetworkConfig(AppConfig):
         from hall32.core import audit
         from hall32.network import panels, personal_data
         from hall32.network.models import Partnership
-        from hall32.web import dashboard, sections
+        from hall32.web import dashboard, navigation, sections
 
         audit.register(Partnership)
+        # matching
+        from hall32.network.models import Introduction, MatchingRun
+
+        audit.register(MatchingRun, exclude=["summary"])
+        audit.register(Introduction)
+        navigation.register(
+            "connect",
+            _("Placement en entreprise"),
+            "network:matching_home",
+            perm="network.run_matching",
+            order=60,
+            icon="diagram-2",
+        )
+        navigation.register(
+            "connect",
+            _("Mises en relation"),
+            "network:introduction_list",
+            perm="network.manage_introductions",
+            order=65,
+            icon="person-check",
+        )
         personal_data.register()
 
         dashboard.register(

@@ -10,3 +10,8 @@ register_model(
     "network.partnership", view=is_hub_staff, add=is_manager, change=is_manager, delete=is_direction
 )
 rules.add_perm("network.manage_partnerships", is_manager)
+
+# matching: the coordinator and the direction run matchings and propose introductions; no one else
+# sees the candidates' placement (least privilege).
+rules.add_perm("network.run_matching", is_manager)
+rules.add_perm("network.manage_introductions", is_manager)
