@@ -1,8 +1,6 @@
 """API of the network app: matching runs and their results, introductions. The same services as
 the pages, the same rules."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 

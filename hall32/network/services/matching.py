@@ -315,7 +315,7 @@ def introduction_propose(
 ) -> Introduction:
     """Propose a candidate to a company for an offer; both sides are told by e-mail."""
     # Two proposals of the same pair at once: the offer's row lock makes the second see the first.
-    offer = Offer.objects.select_for_update().select_related("company").get(pk=offer.pk)
+    offer = Offer.objects.select_for_update(of=("self",)).select_related("company").get(pk=offer.pk)
     if offer.status != Offer.Status.OPEN:
         raise Conflict(
             _("L'offre « %(title)s » n'est plus ouverte (%(status)s).")
@@ -393,7 +393,7 @@ def _accept(introduction: Introduction, *, by: User | None) -> None:
 
     # The offer's row lock: two acceptances at once must not both take its last place.
     offer = (
-        Offer.objects.select_for_update()
+        Offer.objects.select_for_update(of=("self",))
         .select_related("company", "course", "tutor")
         .get(pk=introduction.offer_id)
     )
@@ -425,7 +425,8 @@ def _offer_filled(offer: Offer, *, keep: int) -> None:
 
     Writes the status field directly rather than through h12/offers' offer_set_status (built at the
     same time): the lead reconciles the two when merging."""
-    Offer.objects.filter(pk=offer.pk).update(status=Offer.Status.FILLED, updated_at=timezone.now())
+    offer.status = Offer.Status.FILLED
+    offer.save(update_fields=["status", "updated_at"])  # a save, not an update: audited
     _withdraw(
         Introduction.objects.filter(offer_id=offer.pk, status__in=Introduction.OPEN_STATUSES).exclude(pk=keep)
     )

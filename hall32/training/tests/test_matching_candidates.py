@@ -23,7 +23,11 @@ def test_an_admitted_learner_without_a_contract_is_a_candidate_with_what_matchin
     course = CourseFactory(rncp_code="RNCP38001")
     sought = TradeFactory(slug="usineur")
     application = ApplicationFactory(
-        course=course, sought_trade=sought, sought_postcode="63100", mobility_km=35, desired_start=dt.date(2026, 9, 14)
+        course=course,
+        sought_trade=sought,
+        sought_postcode="63100",
+        mobility_km=35,
+        desired_start=dt.date(2026, 9, 14),
     )
 
     [found] = matching_candidates(school_year=2026)
