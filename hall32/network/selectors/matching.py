@@ -52,14 +52,16 @@ class MatchingProblem:
 
 
 def _offer_course(offer: Offer) -> str:
-    return training_admissions.course_key(offer.course) if offer.course_id else offer.rncp_code.strip()
+    if offer.course is not None:
+        return training_admissions.course_key(offer.course)
+    return offer.rncp_code.strip()
 
 
 def _offer_trade(offer: Offer) -> str:
     # The catalogue's trades have no ROME code: both sides compare the trade's slug.
-    if offer.trade_id:
+    if offer.trade is not None:
         return offer.trade.slug
-    return offer.course.trade.slug if offer.course_id else ""
+    return offer.course.trade.slug if offer.course is not None else ""
 
 
 def open_offers() -> QuerySet[Offer]:
@@ -134,7 +136,7 @@ def matching_problem() -> MatchingProblem:
         )
     return MatchingProblem(
         candidates=candidates,
-        offers=[engine_offer(o, accepted=o.accepted, ratings=ratings.get(o.pk, {})) for o in offers],
+        offers=[engine_offer(o, accepted=getattr(o, "accepted", 0), ratings=ratings.get(o.pk, {})) for o in offers],
         people=people,
         offer_rows={o.pk: o for o in offers},
     )

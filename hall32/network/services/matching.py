@@ -174,8 +174,8 @@ def matching_run_fail(*, job_id: int) -> None:
     """An unexpected error: the run stops waiting (the job records the error)."""
     from hall32.core.models import Job
 
-    run_id = Job.objects.filter(pk=job_id).values_list("params__run", flat=True).first()
-    MatchingRun.objects.filter(pk=run_id, status=MatchingRun.Status.PENDING).update(
+    params = Job.objects.filter(pk=job_id).values_list("params", flat=True).first() or {}
+    MatchingRun.objects.filter(pk=params.get("run") or 0, status=MatchingRun.Status.PENDING).update(
         status=MatchingRun.Status.FAILED, message=_("Le calcul a échoué : relancez-le.")
     )
 
