@@ -136,7 +136,9 @@ def matching_problem() -> MatchingProblem:
         )
     return MatchingProblem(
         candidates=candidates,
-        offers=[engine_offer(o, accepted=getattr(o, "accepted", 0), ratings=ratings.get(o.pk, {})) for o in offers],
+        offers=[
+            engine_offer(o, accepted=getattr(o, "accepted", 0), ratings=ratings.get(o.pk, {})) for o in offers
+        ],
         people=people,
         offer_rows={o.pk: o for o in offers},
     )

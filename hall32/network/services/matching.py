@@ -263,9 +263,9 @@ def matching_adjust_move(
         if taken >= engine_offer.capacity:
             raise Conflict(
                 _(
-                    "Plus de place : l'offre « %(title)s » a %(n)s place(s), toutes prises dans cette affectation."
+                    "Plus de place : les places de l'offre « %(title)s » sont toutes prises dans cette affectation."
                 )
-                % {"title": offer.title, "n": engine_offer.capacity},
+                % {"title": offer.title},
                 field="offer",
                 code="over_capacity",
             )

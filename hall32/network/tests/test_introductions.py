@@ -205,3 +205,20 @@ def test_the_list_page_keeps_its_query_count(
 
     with django_assert_max_num_queries(12):
         client.get(reverse("network:introduction_list"))
+
+
+def test_the_draft_contract_opens_on_training_s_contract_form_with_both_sides_filled(
+    course, offer, as_user, coordinator, django_capture_on_commit_callbacks
+):
+    introduction = _propose(candidate(course, first_name="Ana"), offer, django_capture_on_commit_callbacks)
+    accepted = _move(introduction, Status.ACCEPTED, django_capture_on_commit_callbacks)
+
+    page = as_user(coordinator).get(reverse("training:contract_edit", args=[accepted.contract_id]))
+
+    form = page.context["form"]
+    assert page.status_code == 200
+    assert form["apprentice"].value() == introduction.person_id  # admitted, not yet enrolled: still offered
+    assert introduction.person in form.fields["apprentice"].queryset
+    assert form["employer"].value() == offer.company_id
+    assert form["tutor_1"].value() == offer.tutor_id
+    assert str(form["start_date"].value()) == str(START)
