@@ -222,3 +222,16 @@ def test_the_draft_contract_opens_on_training_s_contract_form_with_both_sides_fi
     assert form["employer"].value() == offer.company_id
     assert form["tutor_1"].value() == offer.tutor_id
     assert str(form["start_date"].value()) == str(START)
+
+
+def test_introductions_and_matching_runs_are_audited(course, offer, django_capture_on_commit_callbacks):
+    from hall32.core.audit import is_registered
+    from hall32.core.models import AuditEntry
+    from hall32.network.models import MatchingRun
+
+    introduction = _propose(candidate(course), offer, django_capture_on_commit_callbacks)
+    _move(introduction, Status.REFUSED, django_capture_on_commit_callbacks)
+
+    assert is_registered(MatchingRun)
+    entries = AuditEntry.objects.filter(object_id=str(introduction.pk), content_type__model="introduction")
+    assert entries.count() == 2

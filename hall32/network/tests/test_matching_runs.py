@@ -193,3 +193,34 @@ def test_the_home_page_lists_the_waiting_candidates_and_the_open_places(world, a
     text = page.content.decode()
     assert "Ana Aubert" in text and "Offre A" in text
     assert 'data-testid="places-count">2<' in text
+
+
+def test_the_page_adjusts_by_hand_and_says_why_a_move_is_refused(
+    world, as_user, coordinator, django_capture_on_commit_callbacks
+):
+    run = _run(django_capture_on_commit_callbacks)
+    client = as_user(coordinator)
+    client.post(reverse("network:matching_adjust", args=[run.pk]), {"algorithm": STABLE})
+
+    answer = client.post(
+        reverse("network:matching_move", args=[run.pk]),
+        {"person": world["ana"].pk, "offer": world["a"].pk},
+        follow=True,
+    )
+
+    text = answer.content.decode()
+    assert "Changement refusé : Plus de place" in text
+    assert "Ajusté à la main" in text and "Vérifier et déplacer" in text
+    assert run.assignments.get(algorithm=MANUAL, person=world["ana"]).offer == world["b"]
+
+
+def test_the_run_page_keeps_its_query_count(
+    world, as_user, coordinator, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    for n in range(6):
+        candidate(world["course"], first_name=f"Extra{n}")
+    run = _run(django_capture_on_commit_callbacks)
+    client = as_user(coordinator)
+
+    with django_assert_max_num_queries(20):
+        client.get(reverse("network:matching_run", args=[run.pk]))
