@@ -30,6 +30,27 @@ class NetworkConfig(AppConfig):
             icon="briefcase",
         )
         # end offers
+        # matching
+        from hall32.network.models import Introduction, MatchingRun
+
+        audit.register(MatchingRun, exclude=["summary"])
+        audit.register(Introduction)
+        navigation.register(
+            "connect",
+            _("Placement en entreprise"),
+            "network:matching_home",
+            perm="network.run_matching",
+            order=60,
+            icon="diagram-2",
+        )
+        navigation.register(
+            "connect",
+            _("Mises en relation"),
+            "network:introduction_list",
+            perm="network.manage_introductions",
+            order=65,
+            icon="person-check",
+        )
         personal_data.register()
 
         # partners: agreements audited; a merge of organisations settles partnerships and roles first.

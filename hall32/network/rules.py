@@ -63,3 +63,8 @@ register_model("network.offer", view=is_offer_reader, add=is_manager, change=is_
 rules.add_perm("network.view_offers", is_offer_reader)
 rules.add_perm("network.manage_offers", is_manager)
 rules.add_perm("network.manage_candidates", is_manager)
+
+# matching: the coordinator and the direction run matchings and propose introductions; no one else
+# sees the candidates' placement (least privilege).
+rules.add_perm("network.run_matching", is_manager)
+rules.add_perm("network.manage_introductions", is_manager)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hall32.network.views import contacts, offers, partners
+from hall32.network.views import contacts, matching, offers, partners
 
 app_name = "network"
 
@@ -50,4 +50,16 @@ urlpatterns += [
     path("offres/<int:pk>/statut/<str:status>/", offers.offer_status, name="offer_status"),
     path("offres/<int:pk>/appreciations/", offers.offer_rate, name="offer_rate"),
     path("candidats/<int:person_pk>/voeux/", offers.candidate_wishes, name="candidate_wishes"),
+]
+
+# matching
+urlpatterns += [
+    path("placement/", matching.matching_home, name="matching_home"),
+    path("placement/calculer/", matching.matching_start, name="matching_start"),
+    path("placement/<int:pk>/", matching.matching_run, name="matching_run"),
+    path("placement/<int:pk>/ajuster/", matching.matching_adjust, name="matching_adjust"),
+    path("placement/<int:pk>/deplacer/", matching.matching_move, name="matching_move"),
+    path("mises-en-relation/", matching.introduction_list, name="introduction_list"),
+    path("mises-en-relation/proposer/", matching.introduction_propose, name="introduction_propose"),
+    path("mises-en-relation/<int:pk>/", matching.introduction_detail, name="introduction_detail"),
 ]

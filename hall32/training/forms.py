@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -255,9 +256,12 @@ class ContractForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["apprentice"].queryset = (
-            Person.objects.active().filter(enrolments__isnull=False).distinct()
-        )
+        # matching: a draft opened for an accepted introduction may be for someone admitted and
+        # not yet enrolled; their own contract's form still offers them.
+        enrolled = Q(enrolments__isnull=False)
+        if self.instance.apprentice_id:
+            enrolled |= Q(pk=self.instance.apprentice_id)
+        self.fields["apprentice"].queryset = Person.objects.active().filter(enrolled).distinct()
         self.fields["employer"].queryset = Organisation.objects.companies()
         self.fields["opco"].queryset = Organisation.objects.filter(kind=Organisation.Kind.FUNDER)
         contacts = Person.objects.active().filter(organisation__kind=Organisation.Kind.COMPANY)

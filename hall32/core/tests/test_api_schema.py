@@ -42,6 +42,9 @@ from hall32.industry.tests.factories import (
     ProjectFactory,
     next_monday_at,
 )
+from hall32.network.models import Introduction, MatchingRun
+from hall32.network.tests.factories_matching import OfferFactory as MatchingOfferFactory
+from hall32.network.tests.factories_matching import candidate as matching_candidate
 from hall32.outreach.tests.factories import ClassBookingFactory, EventFactory
 from hall32.training.services import admissions as admission_services
 from hall32.training.tests.factories import CohortFactory, CourseFactory, EnrolmentFactory, framework
@@ -159,6 +162,12 @@ def _make_hub() -> dict[str, Any]:
     ModuleFactory(line=line, position=0, p1=6.0, investment=1000)
     ModuleFactory(line=line, position=1, p1=10.0, investment=2000)
     simulation = line_services.simulation_start(line=line, by=None)
+    # matching: a candidate, an offer, an introduction and a finished run
+    match_course = CourseFactory(rncp_code="RNCP-API")
+    match_person = matching_candidate(match_course)
+    match_offer = MatchingOfferFactory(course=match_course, places=2)
+    introduction = Introduction.objects.create(person=match_person, offer=match_offer)
+    matching_run = MatchingRun.objects.create(status=MatchingRun.Status.DONE)
     KNOWN.clear()
     KNOWN.update(
         {
@@ -173,6 +182,10 @@ def _make_hub() -> dict[str, Any]:
             "project_id": project.pk,
             "run_id": run.pk,
             "line_id": line.pk,
+            "matching_run_id": matching_run.pk,
+            "introduction_id": introduction.pk,
+            "person_id": match_person.pk,
+            "offer_id": match_offer.pk,
         }
     )
     # contacts: an organisation with a contact, an interaction and a follow-up task

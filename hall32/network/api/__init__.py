@@ -2,9 +2,10 @@
 
 from ninja import Router
 
-from hall32.network.api import contacts, offers, partners
+from hall32.network.api import contacts, matching, offers, partners
 
 router = Router(tags=["network"])
 router.add_router("", partners.router)
 router.add_router("", contacts.router)
 router.add_router("", offers.router)
+router.add_router("", matching.router)

@@ -1,5 +1,6 @@
 """Forms of the network app, one module per subject (partners also holds the contacts' forms)."""
 
+from hall32.network.forms.matching import IntroductionStepForm
 from hall32.network.forms.offers import (
     SEARCHABLE,
     WISHES_ON_PAGE,
@@ -30,6 +31,7 @@ __all__ = [
     "ContactRoleForm",
     "EndForm",
     "InteractionForm",
+    "IntroductionStepForm",
     "OfferForm",
     "OfferImportForm",
     "PartnershipForm",

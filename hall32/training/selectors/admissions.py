@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
@@ -51,3 +53,107 @@ def application_detail(*, pk: int) -> Application:
         .prefetch_related("steps__by", "interviews__scores__criterion", "applicant__guardianships__guardian")
         .get(pk=pk)
     )
+
+
+# --- matching (network's placement reads its candidates here) --------------------------------------
+
+
+@dataclass(frozen=True)
+class PlacementCandidate:
+    """An admitted learner without a contract, with what network's matching needs to place them.
+
+    `course_code` is the course's RNCP code, or its own code when it has none: network's offers
+    are compared on the same key. `trade` is the slug of the trade sought (the course's trade when
+    none is named): the catalogue's trades carry no ROME code, so both sides use the trade slug."""
+
+    person_id: int
+    application_id: int
+    reference: str
+    first_name: str
+    last_name: str
+    email: str
+    birth_date: dt.date | None
+    course_id: int
+    course_code: str
+    course_title: str
+    trade: str
+    available_from: dt.date
+    postcode: str
+    lat: float | None
+    lon: float | None
+    mobility_km: int
+    rhythm: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def course_key(course: Any) -> str:
+    """The key a course is matched on: its RNCP code, else its own code."""
+    return (course.rncp_code or course.code).strip()
+
+
+def matching_candidates(*, school_year: int | None = None) -> list[PlacementCandidate]:
+    """Admitted learners without a contract for the rentrée `school_year` (by default this school
+    year's and the next intake's): applications admitted whose applicant has no contract in
+    preparation or signed running at that rentrée. One per person (the latest application)."""
+    from hall32.core import geo
+    from hall32.training.models import Cohort, Contract
+
+    if school_year is None:
+        first = SchoolYear.of(timezone.localdate()).start_year
+        admitted = Application.objects.filter(school_year__gte=first)
+    else:
+        admitted = Application.objects.filter(school_year=school_year)
+    rows = list(
+        admitted.filter(status=ApplicationStatus.ADMITTED)
+        .select_related("applicant", "course__trade", "sought_trade")
+        .order_by("applicant_id", "-school_year", "-created_at")
+    )
+    # A contract in preparation or signed that still runs at the rentrée: that learner is placed.
+    running: dict[int, dt.date] = {}
+    for person_id, end in Contract.objects.filter(
+        apprentice_id__in={a.applicant_id for a in rows},
+        status__in=[Contract.Status.DRAFT, Contract.Status.SIGNED],
+    ).values_list("apprentice_id", "end_date"):
+        running[person_id] = max(end, running.get(person_id, end))
+    starts: dict[tuple[int, int], dt.date] = {}
+    for course_id, year, start in Cohort.objects.filter(stage=1).values_list(
+        "course_id", "school_year", "start_date"
+    ):
+        starts[(course_id, year)] = min(start, starts.get((course_id, year), start))
+    found: dict[int, PlacementCandidate] = {}
+    for application in rows:
+        person = application.applicant
+        if (
+            person.pk in found
+            or running.get(person.pk, dt.date.min) >= SchoolYear(application.school_year).start
+        ):
+            continue
+        postcode = application.sought_postcode or person.postcode
+        point = geo.coordinates(postcode) if postcode else None
+        course = application.course
+        trade = application.sought_trade or course.trade
+        found[person.pk] = PlacementCandidate(
+            person_id=person.pk,
+            application_id=application.pk,
+            reference=application.reference,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            email=person.email,
+            birth_date=person.birth_date,
+            course_id=course.pk,
+            course_code=course_key(course),
+            course_title=course.title,
+            trade=trade.slug if trade else "",
+            available_from=application.desired_start
+            or starts.get((course.pk, application.school_year))
+            or SchoolYear(application.school_year).start,
+            postcode=postcode,
+            lat=point[0] if point else None,
+            lon=point[1] if point else None,
+            mobility_km=application.mobility_km,
+            rhythm="",
+        )
+    return sorted(found.values(), key=lambda c: (c.last_name, c.first_name, c.person_id))

@@ -10,7 +10,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from hall32.core.models import Person, User
+from hall32.core.dates import add_months
+from hall32.core.models import Organisation, Person, User
 from hall32.core.services import ReferenceSeries, reference_issue
 from hall32.training import law
 from hall32.training.errors import TrainingError
@@ -21,7 +22,10 @@ from hall32.training.models import (
     Contract,
     ContractPayPeriod,
     ContractTutor,
+    Course,
+    Enrolment,
 )
+from hall32.training.selectors.contracts import usual_opco
 
 
 @dataclass(frozen=True)
@@ -175,4 +179,78 @@ def contract_break(*, contract: Contract, on: dt.date, reason: str) -> Contract:
     contract.broken_on = on
     contract.break_reason = reason.strip()
     contract.save(update_fields=["status", "broken_on", "break_reason", "updated_at"])
+    return contract
+
+
+# --- matching (network opens a draft when an introduction is accepted) ---------------------------
+
+
+@transaction.atomic
+def contract_draft_open(
+    *,
+    apprentice: Person,
+    employer: Organisation,
+    start_date: dt.date,
+    course: Course | None = None,
+    tutor: Person | None = None,
+    job_title: str = "",
+    by: User | None = None,
+) -> Contract:
+    """Open a contract in preparation, pre-filled from both sides of an accepted introduction: the
+    apprentice and their course (the admitted application's when none is given) and enrolment,
+    the employer, the start date, the course's length, hours and rhythm, the legal minimum pay,
+    and the offer's tutor as first tutor when the law allows them (of age, two apprentices at
+    most). The coordinator completes it on the contract form, which checks every rule."""
+    if employer.kind != Organisation.Kind.COMPANY:
+        raise TrainingError(_("L'employeur doit être une entreprise."), field="employer")
+    if course is None:
+        application = (
+            Application.objects.filter(applicant=apprentice, status=ApplicationStatus.ADMITTED)
+            .select_related("course")
+            .order_by("-school_year", "-created_at")
+            .first()
+        )
+        if application is None:
+            raise TrainingError(
+                _("%(name)s n'a pas de candidature admise : choisissez la formation.") % {"name": apprentice},
+                field="course",
+            )
+        course = application.course
+    enrolment = (
+        Enrolment.objects.filter(person=apprentice, cohort__course=course)
+        .select_related("cohort")
+        .order_by("-cohort__school_year", "-start_date")
+        .first()
+    )
+    months = min(max(course.duration_months or 24, 6), 36)
+    end_date = add_months(start_date, months) - dt.timedelta(days=1)
+    contract = Contract(
+        status=Contract.Status.DRAFT,
+        apprentice=apprentice,
+        enrolment=enrolment,
+        course=course,
+        employer=employer,
+        opco_id=usual_opco(),
+        start_date=start_date,
+        practical_start=start_date,
+        end_date=end_date,
+        training_start=enrolment.cohort.start_date if enrolment else start_date,
+        exam_end=end_date,
+        training_hours=course.training_hours or 1350,
+        rhythm=course.rhythm,
+    )
+    contract.reference = reference_issue(series=CONTRACT_REFERENCES, year=start_date.year)
+    contract.full_clean(exclude=["reference"])
+    contract.save()
+    if tutor is not None:
+        candidate = TutorInput(tutor, (job_title or str(_("Maître d'apprentissage")))[:120])
+        of_age = tutor.birth_date is None or law.age_on(tutor.birth_date, start_date) >= 18
+        if of_age and _tutor_loads(contract, [candidate])[0] < 2:
+            ContractTutor.objects.create(
+                contract=contract, person=tutor, order=1, job_title=candidate.job_title
+            )
+    ContractPayPeriod.objects.bulk_create(
+        ContractPayPeriod(contract=contract, year_index=i, start=a, end=b, percent=p)
+        for i, a, b, p in pay_schedule(contract)
+    )
     return contract

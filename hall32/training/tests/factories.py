@@ -7,6 +7,8 @@ from openpyxl import Workbook
 
 from hall32.core.tests.factories import OrganisationFactory, PersonFactory
 from hall32.training.models import (
+    Application,
+    ApplicationStatus,
     AttendanceCode,
     Cohort,
     Competency,
@@ -163,3 +165,18 @@ def xlsx(rows) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+# matching (network's placement reads the admitted applications)
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    reference = factory.Sequence(lambda n: f"C2027-{n:05d}")
+    applicant = factory.SubFactory(PersonFactory, birth_date=dt.date(2008, 3, 14))
+    course = factory.SubFactory(CourseFactory)
+    school_year = 2026
+    status = ApplicationStatus.ADMITTED
+    motivation = "Fabriquer des pièces."
+    sought_postcode = "63000"
+    mobility_km = 30

@@ -316,3 +316,35 @@ def test_the_hubs_own_organisation_is_found_by_its_uai_not_its_name(settings):
     assert hub_organisation() == hub
     settings.HUB_UAI = ""
     assert hub_organisation() is None
+
+
+# matching: the draft network opens for an accepted introduction
+
+
+def test_a_draft_contract_is_opened_pre_filled_with_the_legal_minimum_and_the_tutor_if_allowed(db):
+    from hall32.core.tests.factories import OrganisationFactory, PersonFactory
+    from hall32.training.services.contracts import contract_draft_open
+    from hall32.training.tests.factories import ApplicationFactory, CourseFactory
+
+    course = CourseFactory(duration_months=24, training_hours=1200, rhythm="2 semaines / 2 semaines")
+    application = ApplicationFactory(course=course, applicant=PersonFactory(birth_date=dt.date(2006, 1, 1)))
+    employer = OrganisationFactory()
+    young_tutor = PersonFactory(birth_date=dt.date(2010, 1, 1))
+
+    contract = contract_draft_open(
+        apprentice=application.applicant, employer=employer, start_date=dt.date(2026, 9, 7)
+    )
+    without = contract_draft_open(
+        apprentice=PersonFactory(),
+        employer=employer,
+        start_date=dt.date(2026, 9, 7),
+        course=course,
+        tutor=young_tutor,
+        job_title="Technicien",
+    )
+
+    assert contract.is_draft and contract.course == course  # the admitted application's course
+    assert contract.end_date == dt.date(2028, 9, 6) and contract.training_hours == 1200
+    assert contract.rhythm == "2 semaines / 2 semaines"
+    assert contract.pay_periods.count() == 2
+    assert not without.tutors.exists()  # a minor cannot be a tutor: left for the coordinator to name
