@@ -69,6 +69,13 @@ def working_time(rng: random.Random, day: dt.date, kind: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(quarter // 4, 15 * (quarter % 4)), tzinfo=PARIS)
 
 
+def weekday(day: dt.date, *, back: bool = False) -> dt.date:
+    """A working day: a weekend moves to the Monday after (or the Friday before)."""
+    if day.weekday() < 5:
+        return day
+    return day - dt.timedelta(days=day.weekday() - 4) if back else day + dt.timedelta(days=7 - day.weekday())
+
+
 class Staff:
     """The hub's staff accounts who own exchanges, by the kind of organisation they deal with."""
 
@@ -199,7 +206,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
 def follow_up(rng: random.Random, interaction: Interaction, title: str, today: dt.date) -> FollowUpTask:
     """A task after an exchange: done when due long ago, sometimes overdue when due lately."""
     happened = interaction.happened_at.astimezone(PARIS)
-    due = happened.date() + dt.timedelta(days=rng.choice([2, 3, 5, 7, 7, 10, 14, 21]))
+    due = weekday(happened.date() + dt.timedelta(days=rng.choice([2, 3, 5, 7, 7, 10, 14, 21])))
     remind = rng.choice([1, 1, 2, 3])
     done_at = None
     late = (today - due).days
@@ -244,7 +251,7 @@ def coordinator_tasks(
     recent = recent[-len(COORDINATOR_DUE) :]
     tasks = []
     for offset, (interaction, present) in zip(COORDINATOR_DUE, reversed(recent), strict=False):
-        due = today + dt.timedelta(days=offset)
+        due = weekday(today + dt.timedelta(days=offset), back=offset < 0)
         found = values(interaction.organisation_id, today, present[0] if present else None)
         found.setdefault("person", "le tuteur")
         choices = [t for t in texts.COORDINATOR_TASKS if fields(t) <= found.keys()]

@@ -21,7 +21,7 @@ COMPANY = [
     ),
     (
         MEETING,
-        "Bilan de l'année d'alternance de {apprentice}",
+        "Bilan de l'année d'alternance : {apprentice}",
         "Progrès nets sur les interventions en autonomie ; le tuteur souhaite plus de pratique sur les "
         "automatismes au centre.",
         "Transmettre le bilan à l'équipe pédagogique de {course}",
@@ -35,15 +35,15 @@ COMPANY = [
     ),
     (
         CALL,
-        "Point sur l'intégration de {apprentice}",
+        "Point sur l'intégration : {apprentice}",
         "Bonne intégration dans l'équipe de maintenance ; ponctualité à surveiller les lundis.",
         "",
     ),
     (
         CALL,
-        "Absence de {apprentice} au centre : point avec le tuteur",
+        "Absences au centre ({apprentice}) : point avec le tuteur",
         "Deux jours d'absence non justifiés ; {person} en parle avec l'apprenti·e et la famille.",
-        "Rappeler {person} pour confirmer le retour de {apprentice} au centre",
+        "Rappeler {person} : retour au centre de {apprentice} à confirmer",
     ),
     (
         CALL,
@@ -81,7 +81,7 @@ COMPANY = [
         "Visite de suivi en entreprise – {apprentice}",
         "Entretien tripartite avec le tuteur et l'apprenti·e ; missions conformes au référentiel, "
         "livret d'apprentissage à jour.",
-        "Saisir le compte rendu de visite dans le livret de {apprentice}",
+        "Saisir le compte rendu de visite dans le livret d'apprentissage ({apprentice})",
     ),
     (
         VISIT,
@@ -371,12 +371,12 @@ FIRST_CONTACT = [
 # Follow-up tasks the demo coordinator has on their list today, with no exchange behind them.
 COORDINATOR_TASKS = [
     "Relancer {person} pour l'offre en {course}",
-    "Préparer la visite de suivi en entreprise de {apprentice}",
+    "Préparer la visite de suivi en entreprise – {apprentice}",
     "Envoyer le calendrier de l'alternance {year} à {person}",
     "Appeler {person} : deux candidats admis à proposer",
     "Vérifier la fiche de poste envoyée par {person}",
     "Proposer une date d'entretien à {person} pour le poste en {course}",
     "Faire signer la convention de partenariat par {person}",
-    "Transmettre le livret d'apprentissage de {apprentice} au tuteur",
+    "Transmettre au tuteur le livret d'apprentissage ({apprentice})",
     "Relancer {person} pour l'attestation de stage",
 ]
