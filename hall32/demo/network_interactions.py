@@ -17,6 +17,7 @@ import random
 import string
 from collections import defaultdict
 from collections.abc import Callable
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from hall32.core.models import Organisation, Person, User
@@ -54,8 +55,10 @@ COURSE_LABELS = {
 COORDINATOR_DUE = [-9, -4, -1, 0, 1, 3, 5, 12, 19, 33]
 
 
-def fields(template: str) -> set[str]:
-    return {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}
+@cache
+def fields(template: str) -> frozenset[str]:
+    """The placeholders of a template."""
+    return frozenset(name for _text, name, _spec, _conv in string.Formatter().parse(template) if name)
 
 
 def working_time(rng: random.Random, day: dt.date, kind: str) -> dt.datetime:

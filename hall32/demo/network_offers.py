@@ -305,7 +305,11 @@ def candidate_wishes(
         trade = app.course.trade.slug
         skills = rng.sample(SKILLS.get(trade, COMMON_SKILLS), rng.randint(1, 3))
         skills += rng.sample(COMMON_SKILLS, rng.randint(0, 1))
-        profiles.append(CandidateProfile(person=person, has_car=has_car, max_km=max_km, skills=skills))
+        profile = CandidateProfile(person=person, has_car=has_car, max_km=max_km, skills=skills)
+        # Filled in by the coordinator once the candidate was admitted.
+        admitted = app.decided_at or dt.datetime.combine(today, dt.time(9), tzinfo=PARIS)
+        profile.created_at = admitted + dt.timedelta(days=rng.randint(0, 3), hours=1)
+        profiles.append(profile)
         if app.has_company or rng.random() < 0.15:
             continue
         # Offers they could take: starting within three months of their availability, near enough
@@ -323,12 +327,13 @@ def candidate_wishes(
             preferences.append(CandidatePreference(person=person, offer=o, rank=rank))
             if rank <= 2 and rng.random() < 0.25:
                 score = rng.choice([2, 3, 4, 4, 5, 5])
-                ratings.append(
-                    CompanyRating(offer=o, person=person, rating=score, comment=RATING_COMMENTS[score])
-                )
-    CandidateProfile.objects.bulk_create(profiles)
+                rating = CompanyRating(offer=o, person=person, rating=score, comment=RATING_COMMENTS[score])
+                met = today - dt.timedelta(days=rng.randint(1, 15))
+                rating.created_at = dt.datetime.combine(met, dt.time(rng.randint(9, 17)), tzinfo=PARIS)
+                ratings.append(rating)
+    bulk_create_dated(CandidateProfile, profiles, fields=["created_at"])
     CandidatePreference.objects.bulk_create(preferences)
-    CompanyRating.objects.bulk_create(ratings)
+    bulk_create_dated(CompanyRating, ratings, fields=["created_at"])
     return len(profiles), len(preferences), len(ratings)
 
 

@@ -107,7 +107,7 @@ def school_partnerships(today: dt.date, known: set[int]) -> tuple[list[Partnersh
         seen.add(row["school"])
         if row["school"] in known:
             continue
-        first = max(OPENING, row["first"].date() - dt.timedelta(days=45))
+        first = min(today, max(OPENING, row["first"].date() - dt.timedelta(days=45)))
         last_year = SchoolYear.of(row["last"].date()).start_year
         end = dt.date(last_year + 1, 8, 31) if last_year < stale else None
         stage = Stage.LAPSED if end else Stage.PARTNER
