@@ -53,6 +53,7 @@ COURSE_LABELS = {
 }
 # Today's tasks of the demo coordinator, in days from today: overdue, due this week, later.
 COORDINATOR_DUE = [-9, -4, -1, 0, 1, 3, 5, 12, 19, 33]
+OTHERS_DUE = [-3, 0, 2, 8, 15]
 
 
 @cache
@@ -87,6 +88,7 @@ class Staff:
         by_title = {u.person.job_title: u for u in users.values()}
         self.coordinator = users["coordination"]
         self.direction = users["direction"]
+        self.outreach, self.engineer = users["promotion"], users["ingenieur"]
         engineers = [u for u in users.values() if u.person.job_title.startswith("Ingénieur")]
         self.owners = {
             "company": [self.coordinator] * 5
@@ -201,7 +203,19 @@ def load(ctx: DemoContext) -> dict[str, int]:
         for interaction, _p, title in made
         if title and rng.random() < 0.45
     ]
-    tasks += coordinator_tasks(rng, staff.coordinator, made, today, values)
+    # What the demo users find on "Mes tâches" today.
+    tasks += todays_tasks(
+        rng,
+        staff.coordinator,
+        made,
+        today,
+        values,
+        templates=texts.COORDINATOR_TASKS,
+        due=COORDINATOR_DUE,
+        kind=Organisation.Kind.COMPANY,
+    )
+    for user, templates in [(staff.outreach, texts.OUTREACH_TASKS), (staff.engineer, texts.ENGINEER_TASKS)]:
+        tasks += todays_tasks(rng, user, made, today, values, templates=templates, due=OTHERS_DUE)
     bulk_create_dated(FollowUpTask, tasks, fields=["created_at"])
     return {"échanges": len(interactions), "tâches de suivi": len(tasks)}
 
@@ -241,34 +255,41 @@ def reminder(due: dt.date, days: int, done_at: dt.datetime | None, today: dt.dat
     return dt.datetime.combine(day, dt.time(7), tzinfo=PARIS)
 
 
-def coordinator_tasks(
-    rng: random.Random, coordinator: User, made: list, today: dt.date, values: Callable
+def todays_tasks(
+    rng: random.Random,
+    owner: User,
+    made: list,
+    today: dt.date,
+    values: Callable,
+    *,
+    templates: list[str],
+    due: list[int],
+    kind: str | None = None,
 ) -> list[FollowUpTask]:
-    """The demo coordinator's open tasks today: three overdue, four due this week, three later, on
-    the companies of their last exchanges."""
+    """A demo user's open tasks today, due `due` days from today (overdue, this week, later), on the
+    organisations of their last exchanges with someone (of one kind of organisation if given)."""
     recent = [
         (i, present)
         for i, present, _t in made
-        if i.owner_id == coordinator.pk and i.organisation.kind == Organisation.Kind.COMPANY
+        if i.owner_id == owner.pk and present and (kind is None or i.organisation.kind == kind)
     ]
-    recent = recent[-len(COORDINATOR_DUE) :]
+    recent = recent[-len(due) :]
     tasks = []
-    for offset, (interaction, present) in zip(COORDINATOR_DUE, reversed(recent), strict=False):
-        due = weekday(today + dt.timedelta(days=offset), back=offset < 0)
-        found = values(interaction.organisation_id, today, present[0] if present else None)
-        found.setdefault("person", "le tuteur")
-        choices = [t for t in texts.COORDINATOR_TASKS if fields(t) <= found.keys()]
+    for offset, (interaction, present) in zip(due, reversed(recent), strict=False):
+        day = weekday(today + dt.timedelta(days=offset), back=offset < 0)
+        found = values(interaction.organisation_id, today, present[0])
+        choices = [t for t in templates if fields(t) <= found.keys()]
         remind = rng.choice([1, 2])
         task = FollowUpTask(
             organisation_id=interaction.organisation_id,
             interaction=interaction if rng.random() < 0.7 else None,
             title=rng.choice(choices).format(**found)[:200],
-            due_on=due,
-            owner=coordinator,
+            due_on=day,
+            owner=owner,
             remind_days_before=remind,
-            reminded_at=reminder(due, remind, None, today),
+            reminded_at=reminder(day, remind, None, today),
         )
-        planned = dt.datetime.combine(due, dt.time(8), tzinfo=PARIS) - dt.timedelta(days=20)
+        planned = dt.datetime.combine(day, dt.time(8), tzinfo=PARIS) - dt.timedelta(days=20)
         yesterday = dt.datetime.combine(today - dt.timedelta(days=1), dt.time(18), tzinfo=PARIS)
         task.created_at = min(max(interaction.created_at, planned), yesterday)
         tasks.append(task)

@@ -325,7 +325,7 @@ def candidate_wishes(
         chosen = [o for _km, o in near[: rng.randint(1, 5)]]
         for rank, o in enumerate(chosen, start=1):
             preferences.append(CandidatePreference(person=person, offer=o, rank=rank))
-            if rank <= 2 and rng.random() < 0.25:
+            if rank <= 2 and rng.random() < 0.45:
                 score = rng.choice([2, 3, 4, 4, 5, 5])
                 rating = CompanyRating(offer=o, person=person, rating=score, comment=RATING_COMMENTS[score])
                 met = today - dt.timedelta(days=rng.randint(1, 15))

@@ -368,7 +368,8 @@ FIRST_CONTACT = [
     ),
 ]
 
-# Follow-up tasks the demo coordinator has on their list today, with no exchange behind them.
+# The tasks the demo users have on their list today (the coordinator's, the outreach officer's, the
+# engineer's), after their last exchanges.
 COORDINATOR_TASKS = [
     "Relancer {person} pour l'offre en {course}",
     "Préparer la visite de suivi en entreprise – {apprentice}",
@@ -379,4 +380,17 @@ COORDINATOR_TASKS = [
     "Faire signer la convention de partenariat par {person}",
     "Transmettre au tuteur le livret d'apprentissage ({apprentice})",
     "Relancer {person} pour l'attestation de stage",
+]
+OUTREACH_TASKS = [
+    "Confirmer à {person} les créneaux des classes au forum",
+    "Envoyer à {person} le programme du forum des métiers",
+    "Appeler {person} : inscription des classes de 3e au forum",
+    "Préparer l'intervention en classe avec {person}",
+    "Envoyer à {person} les dates des portes ouvertes",
+]
+ENGINEER_TASKS = [
+    "Envoyer à {person} le devis révisé",
+    "Planifier avec {person} les essais sur la ligne modulaire",
+    "Rappeler {person} pour la décision sur le devis",
+    "Transmettre à {person} le compte rendu d'essais",
 ]

@@ -56,7 +56,7 @@ def test_the_demo_network_has_every_kind_of_partner_and_keeps_the_partner_counts
     )
 
 
-def test_the_demo_has_years_of_exchanges_and_the_coordinator_has_tasks_due_this_week(demo):
+def test_the_demo_has_years_of_exchanges_and_its_staff_have_tasks_due_this_week(demo):
     coordinator = User.objects.get(username="coordination")
     years = {at.year for at in Interaction.objects.values_list("happened_at", flat=True)}
     times = [at.astimezone(PARIS) for at in Interaction.objects.values_list("happened_at", flat=True)]
@@ -69,6 +69,8 @@ def test_the_demo_has_years_of_exchanges_and_the_coordinator_has_tasks_due_this_
     assert set(Interaction.objects.values_list("kind", flat=True)) == set(Interaction.Kind.values)
     assert week.count() >= 3 and open_tasks.filter(due_on__lt=TODAY).exists()
     assert FollowUpTask.objects.filter(done_at__isnull=False).count() > 100
+    others = FollowUpTask.objects.filter(owner__username__in=["promotion", "ingenieur"], done_at__isnull=True)
+    assert set(others.values_list("owner__username", flat=True)) == {"promotion", "ingenieur"}
 
 
 def test_the_demo_has_open_offers_and_unplaced_candidates_with_profiles_and_wishes(demo):
