@@ -3,8 +3,7 @@
 Loaded after the other apps, so that the stages follow what they did: a school is a partner from
 its first class at a forum and lapses two school years after its last; a Pôle Industrie client
 from its first project; the founders that fund the hub or collect its apprenticeship money get
-that partnership too. Partners that joined after the opening were first contacted (a closed row
-before the partner one). None of this is of a partner company's kind at the partner stage: the
+that partnership too; a few companies contacted in past years gave up. None of this is of a partner company's kind at the partner stage: the
 published counts (17 partner companies in 2019-20, 75 in 2022-23) stay as core made them.
 
 Contacts' roles: from each person's job title, the tutors of the apprentices' contracts, and one
@@ -37,6 +36,8 @@ FOUNDER_ROLES = {
     "Banque de France": Kind.FUNDER,
     "OPCO AKTO": Kind.OPCO,
 }
+# Companies contacted in past years that gave up.
+GIVEN_UP = 10
 # Organisations the hub came to know later: name, kind, partnership kind, stage, first contact,
 # end, the contact's job title.
 NEWCOMERS = [
@@ -202,21 +203,23 @@ def load(ctx: DemoContext) -> dict[str, int]:
             )
         )
 
-    # History: those that joined after the opening were contacted first.
-    for p in Partnership.objects.filter(
-        kind__in=[Kind.COMPANY, Kind.REFERRAL], stage__in=[Stage.PARTNER, Stage.LAPSED], start__gt=OPENING
-    ).order_by("pk"):
-        if rng.random() < 0.6:
-            first = max(dt.date(FIRST_YEAR, 3, 1), p.start - dt.timedelta(days=rng.randint(30, 240)))
-            rows.append(
-                Partnership(
-                    organisation_id=p.organisation_id,
-                    kind=p.kind,
-                    stage=Stage.CONTACTED,
-                    start=first,
-                    end=p.start - dt.timedelta(days=1),
-                )
+    # Companies approached in past years that never became partners: prospects given up. (A
+    # partner's own earlier stages are one row's moves, kept in the audit trail the timeline reads:
+    # a closed contact row would read there as a prospect given up.)
+    approached = set(Partnership.objects.values_list("organisation_id", flat=True))
+    never = [o for o in orgs.values() if o.kind == Organisation.Kind.COMPANY and o.pk not in approached]
+    for org in rng.sample(sorted(never, key=lambda o: o.pk), min(GIVEN_UP, len(never))):
+        first = random_day(rng, dt.date(FIRST_YEAR + 1, 1, 6), today - dt.timedelta(days=300))
+        rows.append(
+            Partnership(
+                organisation=org,
+                kind=Kind.COMPANY,
+                stage=Stage.CONTACTED,
+                start=first,
+                end=first + dt.timedelta(days=rng.randint(30, 240)),
+                notes="Pas de besoin d'apprenti pour l'instant ; à recontacter.",
             )
+        )
     Partnership.objects.bulk_create(rows)
 
     people = []
