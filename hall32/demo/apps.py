@@ -8,7 +8,17 @@ class DemoConfig(AppConfig):
     verbose_name = _("Hub de démonstration")
 
     def ready(self) -> None:
-        from hall32.demo import core, industry, loader, network, outreach, training
+        from hall32.demo import (
+            core,
+            industry,
+            loader,
+            network,
+            network_interactions,
+            network_offers,
+            network_relations,
+            outreach,
+            training,
+        )
 
         # The order each part loads in: a part finds the rows of those before it by natural keys.
         loader.register("core", core.load, order=0)
@@ -19,3 +29,8 @@ class DemoConfig(AppConfig):
         loader.register("outreach", outreach.load, order=30)
         for name, load, order in industry.PARTS:
             loader.register(name, load, order=order)
+        # After every other app: the network's stages, exchanges and offers follow what they did.
+        loader.register("network.relations", network_relations.load, order=120)
+        loader.register("network.interactions", network_interactions.load, order=125)
+        loader.register("network.offers", network_offers.load, order=130)
+        # network_offers.load_matching_run: registered by the lead once the matching service is merged.

@@ -67,14 +67,21 @@ def bulk_create_dated(model: type[Model], objects: list[M], *, fields: list[str]
     """bulk_create, keeping the values the generator gave to auto_now_add fields.
 
     An insert stamps those fields with the current time; the demo backdates them (an application
-    received last spring), so they are written back in one UPDATE per batch instead of one per row.
+    received last spring). The fields' auto_now_add is switched off for the insert, so that the
+    rows are written with their dates at once: writing them back with bulk_update cost a second
+    UPDATE per batch and, for a thousand rows, more time than the insert (its CASE is compiled
+    row by row). Safe as the demo loads in one thread.
     """
-    values = [[getattr(obj, name) for name in fields] for obj in objects]
-    model._default_manager.bulk_create(objects)
-    for obj, row in zip(objects, values, strict=True):
-        for name, value in zip(fields, row, strict=True):
-            setattr(obj, name, value)
-    model._default_manager.bulk_update(objects, fields)
+    stamped = [
+        f for f in (model._meta.get_field(name) for name in fields) if getattr(f, "auto_now_add", False)
+    ]
+    for f in stamped:
+        f.auto_now_add = False
+    try:
+        model._default_manager.bulk_create(objects)
+    finally:
+        for f in stamped:
+            f.auto_now_add = True
     return objects
 
 

@@ -1,7 +1,10 @@
 """The demo hub's partnerships. The core part (and training.frameworks, for the hub itself) makes
 the partners as it draws their dates, so that the partner counts stay 17 in 2019-20 and 75 in
 2022-23 and the parts after it find the partner companies; this part adds prospects among the
-companies that never were partners."""
+companies that never were partners. The network_* parts, loaded after the other apps, add the
+rest: the other kinds of partnership and their history (network_relations), the contacts' roles,
+interactions and follow-up tasks (network_interactions), and the offers and the unplaced
+candidates (network_offers)."""
 
 from __future__ import annotations
 
@@ -44,15 +47,20 @@ def partner_companies() -> OrganisationQuerySet:
     """The companies that are or were partners, by primary key."""
     return (
         Organisation.objects.companies()
-        .filter(partnerships__stage__in=PARTNER_STAGES)
+        .filter(
+            partnerships__stage__in=PARTNER_STAGES, partnerships__kind__in=Partnership.PARTNER_COMPANY_KINDS
+        )
         .distinct()
         .order_by("pk")
     )
 
 
 def partner_spans() -> dict[int, tuple[date, date | None]]:
-    """Each partner organisation's id: the first day and the last (None: still a partner)."""
-    return {p.organisation_id: (p.start, p.end) for p in Partnership.objects.filter(stage__in=PARTNER_STAGES)}
+    """Each partner company's id: the first day and the last (None: still a partner). Of the company
+    kinds only: the later parts add other kinds (a Pôle Industrie client, a funder) to the same
+    organisations."""
+    rows = Partnership.objects.filter(stage__in=PARTNER_STAGES, kind__in=Partnership.PARTNER_COMPANY_KINDS)
+    return {p.organisation_id: (p.start, p.end) for p in rows}
 
 
 def load(ctx: DemoContext) -> dict[str, int]:

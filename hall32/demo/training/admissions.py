@@ -39,13 +39,14 @@ PATH = [
     ApplicationStatus.INTERVIEW,
     ApplicationStatus.IMMERSION,
 ]
-# This year's campaign: how many applications stand at each stage today.
+# This year's campaign: how many applications stand at each stage today. Admitted early on their
+# motivation, most are still looking for an employer (the network's matching places them).
 CURRENT = {
     ApplicationStatus.RECEIVED: 12,
     ApplicationStatus.INFO_MEETING: 9,
     ApplicationStatus.INTERVIEW: 8,
     ApplicationStatus.IMMERSION: 5,
-    ApplicationStatus.ADMITTED: 6,
+    ApplicationStatus.ADMITTED: 24,
     ApplicationStatus.REJECTED: 3,
     ApplicationStatus.WITHDRAWN: 2,
 }
@@ -239,7 +240,7 @@ def load(ctx: DemoContext) -> dict[str, int]:
                 current + 1,
                 status,
                 received,
-                has_company=status == ApplicationStatus.ADMITTED and rng.random() < 0.5,
+                has_company=status == ApplicationStatus.ADMITTED and rng.random() < 0.25,
             )
     Person.objects.bulk_create(people)
     Guardianship.objects.bulk_create(guardianships)
