@@ -15,17 +15,14 @@ Two shapes:
   `target_diploma_level` (or `diplomaLevel`) and `contact.email`; any other field is ignored. A
   job's line is where its object opens in the file.
 - CSV with a header row, in French or English ("Intitulé"/"title", "Code postal"/"postcode"...),
-  separated by ";", "," or tabs, in UTF-8 or Windows-1252.
+  separated by ";", "," or tabs (Excel's "sep=;" line too), in UTF-8, UTF-16 or Windows-1252.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from json import decoder as json_decoder
 from json import scanner as json_scanner
@@ -34,6 +31,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hall32.core.tabular import Column, ImportError_, compact, csv_table
 from hall32.web.uploads import FileRule
 
 OFFER_FILES = FileRule(("csv", "json"), max_mb=5)
@@ -68,13 +66,6 @@ MAX_LENGTHS = {
     "contact_email": 254,
     "rncp_code": 12,
 }
-
-
-@dataclass(frozen=True)
-class Column:
-    attribute: str
-    label: object
-    aliases: tuple[str, ...]
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -133,23 +124,7 @@ BY_ATTRIBUTE = {c.attribute: c for c in COLUMNS}
 REQUIRED = ("external_id", "title", "postcode", "start_date")
 
 
-def compact(header: object) -> str:
-    plain = unicodedata.normalize("NFKD", str(header or "")).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "", plain)
-
-
 ALIASES = {compact(alias): column.attribute for column in COLUMNS for alias in column.aliases}
-
-
-@dataclass(frozen=True)
-class ImportError_:
-    line: int
-    column: int
-    column_name: str
-    reason: str
-
-    def located(self, filename: str) -> str:
-        return f"{filename}:{self.line}:{self.column}: {self.column_name} : {self.reason}"
 
 
 @dataclass
@@ -442,25 +417,14 @@ def _check_row(row: OfferRow, result: ImportResult, *, raw_start: object, seen: 
 # --- CSV ------------------------------------------------------------------------------------------
 
 
-def _decode(content: bytes) -> tuple[str, str]:
-    try:
-        return content.decode("utf-8-sig"), "UTF-8"
-    except UnicodeDecodeError:
-        return content.decode("cp1252", errors="replace"), "Windows-1252"
+def _delimiter(lines: list[str]) -> str:
+    """The separator the header line holds most of."""
+    head = lines[0] if lines else ""
+    return max((";", "\t", ","), key=head.count)
 
 
 def _read_csv(content: bytes, result: ImportResult) -> None:
-    text, encoding = _decode(content)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    first = 1 if lines and re.fullmatch(r'"?sep=.\"?\s*', lines[0]) else 0
-    head = lines[first] if len(lines) > first else ""
-    delimiter = max((";", "\t", ","), key=head.count)
-    reader = csv.reader(io.StringIO("\n".join(lines[first:])), delimiter=delimiter)
-    table = []
-    previous = 0
-    for cells in reader:
-        table.append((first + previous + 1, cells))
-        previous = reader.line_num
+    table, delimiter, encoding = csv_table(content, delimiter_of=_delimiter)
     table = [(n, cells) for n, cells in table if any(c.strip() for c in cells)]
     if not table:
         result.errors.append(ImportError_(1, 1, _("fichier"), _("le fichier est vide")))

@@ -18,7 +18,6 @@ import datetime as dt
 import difflib
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hall32.core.tabular import Column, ImportError_, compact, csv_table
 from hall32.web.uploads import FileRule
 
 # The page accepts these (kind read from the content, 5 MiB at most); the command reads any path.
@@ -46,16 +46,6 @@ MAX_LENGTHS = {
     "guardian_email": 254,
     "guardian_phone": 30,
 }
-
-
-@dataclass(frozen=True)
-class Column:
-    """One field the file may carry: its name on screen, and the header names people write."""
-
-    attribute: str
-    label: object  # a lazy French label
-    aliases: tuple[str, ...]
-    shown: tuple[str, ...] = ()  # the aliases listed when a header is not recognised
 
 
 LEARNER = ("élève", "apprenti", "apprentie", "apprenant", "apprenante", "stagiaire", "jeune")
@@ -219,12 +209,6 @@ STATUSES = {
 }
 
 
-def compact(header: object) -> str:
-    """A header name reduced to its letters and digits: "Né(e) le" and "NE E LE" are "neele"."""
-    plain = unicodedata.normalize("NFKD", str(header or "")).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "", plain)
-
-
 def _aliases() -> dict[str, str]:
     found: dict[str, str] = {}
 
@@ -262,17 +246,6 @@ def accepted_headers() -> str:
         f"{column.label} ({', '.join(column.shown)})" if column.shown else str(column.label)
         for column in COLUMNS
     )
-
-
-@dataclass(frozen=True)
-class ImportError_:
-    line: int
-    column: int
-    column_name: str
-    reason: str
-
-    def located(self, filename: str) -> str:
-        return f"{filename}:{self.line}:{self.column}: {self.column_name} : {self.reason}"
 
 
 @dataclass
@@ -324,19 +297,6 @@ def _shown(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _decode(content: bytes) -> tuple[str, str]:
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return content.decode("utf-16"), "UTF-16"
-    try:
-        return content.decode("utf-8-sig"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return content.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        return content.decode("latin-1"), "Latin-1"
-
-
 DELIMITERS = {
     ";": gettext_lazy("point-virgule"),
     ",": gettext_lazy("virgule"),
@@ -355,22 +315,7 @@ def _table(content: bytes, name: str) -> tuple[list[tuple[int, list[object]]], s
         return [(number, list(row)) for number, row in enumerate(rows, start=1)], "XLSX"
     if content.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise Unreadable(_("format Excel 97-2003 (.xls) : enregistrez le fichier en .xlsx ou en .csv"))
-    text, encoding = _decode(content)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    first = 0
-    delimiter = None
-    declared = re.fullmatch(r'"?sep=(.)"?\s*', lines[0]) if lines else None
-    if declared:  # Excel's own hint: "sep=;" on the first line
-        delimiter, first = declared.group(1), 1
-    if delimiter is None:
-        delimiter = _delimiter(lines[first : first + 10])
-    reader = csv.reader(io.StringIO("\n".join(lines[first:])), delimiter=delimiter)
-    table: list[tuple[int, list[object]]] = []
-    previous = 0
-    for row in reader:
-        table.append((first + previous + 1, list(row)))
-        previous = reader.line_num
+    table, delimiter, encoding = csv_table(content, delimiter_of=lambda lines: _delimiter(lines[:10]))
     return table, f"CSV, {DELIMITERS.get(delimiter, delimiter)}, {encoding}"
 
 
