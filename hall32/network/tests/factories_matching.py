@@ -6,32 +6,27 @@ import factory
 
 from hall32.core.schoolyear import SchoolYear
 from hall32.core.tests.factories import OrganisationFactory, PersonFactory
-from hall32.network.models import CandidatePreference, CandidateProfile, CompanyRating, Introduction, Offer
+from hall32.network.models import CandidatePreference, CompanyRating, Introduction
+from hall32.network.tests import factories_offers as offer_factories
 from hall32.training.tests.factories import ApplicationFactory, CourseFactory
 
 START = dt.date(2026, 9, 7)
 
 
-class OfferFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Offer
+class OfferFactory(offer_factories.OfferFactory):
+    """An offer of a course starting on START, from any company (the rules of offers are not the
+    subject here), with one place."""
 
     reference = factory.Sequence(lambda n: f"OFF-M{n:04d}")
     company = factory.SubFactory(OrganisationFactory)
     title = factory.Sequence(lambda n: f"Apprenti·e usineur·se {n}")
     course = factory.SubFactory(CourseFactory)
-    postcode = "63000"
-    city = "Clermont-Ferrand"
     start_date = START
     places = 1
     contact_email = factory.Sequence(lambda n: f"rh{n}@entreprise.example")
 
 
-class ProfileFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = CandidateProfile
-
-    person = factory.SubFactory(PersonFactory)
+class ProfileFactory(offer_factories.CandidateProfileFactory):
     has_car = True
     max_km = 40
 

@@ -1,4 +1,4 @@
-"""Factories of the offers and of the candidates' side (h12/matching keeps its own)."""
+"""Factories of the offers and of the candidates' side (factories_matching builds on them)."""
 
 import datetime as dt
 
