@@ -33,4 +33,4 @@ class DemoConfig(AppConfig):
         loader.register("network.relations", network_relations.load, order=120)
         loader.register("network.interactions", network_interactions.load, order=125)
         loader.register("network.offers", network_offers.load, order=130)
-        # network_offers.load_matching_run: registered by the lead once the matching service is merged.
+        loader.register("network.matching", network_offers.load_matching_run, order=140)

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from zoneinfo import ZoneInfo
 
 from hall32.core import geo
-from hall32.core.models import Organisation, Person
+from hall32.core.models import Organisation, Person, User
 from hall32.core.schoolyear import SchoolYear
 from hall32.demo.data import NEAR
 from hall32.demo.loader import DemoContext, bulk_create_dated
@@ -337,21 +337,12 @@ def candidate_wishes(
     return len(profiles), len(preferences), len(ratings)
 
 
-def load_matching_run(ctx: DemoContext) -> None:
-    """One matching run over the demo's open offers and unplaced candidates, ready to look at.
+def load_matching_run(ctx: DemoContext) -> dict[str, int]:
+    """One matching run over the demo's open offers and unplaced candidates, ready to look at:
+    started by the demo coordinator and computed now, as a worker would in production."""
+    from hall32.network.services.matching import matching_run_compute, matching_run_start
 
-    NOT CALLED YET (not registered in hall32/demo/apps.py): the lead wires it, once h12/matching is
-    merged, to the network's service, started by the demo coordinator, then computed now as a worker
-    would, like industry.activity does for its simulations:
-
-        from hall32.core.models import User
-        from hall32.network.services import matching_run_start, matching_run_compute
-
-        run = matching_run_start(by=User.objects.get(username="coordination"))
-        if run.status == run.Status.PENDING:
-            matching_run_compute(job_id=run.job_id)
-
-    and registers it after network.offers: loader.register("network.matching", load_matching_run,
-    order=140).
-    """
-    raise NotImplementedError("wired by the lead to hall32.network.services.matching_run_start")
+    run = matching_run_start(by=User.objects.get(username="coordination"))
+    if run.status == run.Status.PENDING:
+        run = matching_run_compute(job_id=run.job_id)
+    return {"matching_runs": 1, "matching_assignments": run.assignments.count()}

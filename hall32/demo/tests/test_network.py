@@ -100,3 +100,17 @@ def test_the_demo_has_open_offers_and_unplaced_candidates_with_profiles_and_wish
     assert wishes.values("person").distinct().count() >= 15
     assert all(w.offer.status == Offer.Status.OPEN for w in wishes)
     assert CompanyRating.objects.exists()
+
+
+def test_the_demo_has_one_matching_run_done_with_both_assignments_to_compare(demo):
+    from hall32.network.models import MatchingAssignment, MatchingRun
+
+    [run] = MatchingRun.objects.all()
+    algorithms = set(run.assignments.values_list("algorithm", flat=True))
+
+    assert run.status == MatchingRun.Status.DONE
+    assert run.started_by.username == "coordination"
+    assert algorithms == {MatchingAssignment.Algorithm.OPTIMAL, MatchingAssignment.Algorithm.STABLE}
+    assert run.summary["optimal"]["placed"] > 0
+    assert run.summary["stable"]["blocking_pairs"] == 0
+    assert run.summary["optimal"]["total_score"] >= run.summary["greedy"]["total_score"]
