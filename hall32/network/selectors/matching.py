@@ -26,7 +26,7 @@ from hall32.network.optimisation import pairs as engine
 from hall32.training import selectors as training_selectors
 from hall32.training.selectors import admissions as training_admissions
 
-# candidate data (h12/offers) ---------------------------------------------------------------------
+# candidate data -----------------------------------------------------------------------------------
 
 
 def admitted_candidates() -> QuerySet[Person]:
@@ -73,10 +73,10 @@ def offer_ratings(*, offer: Offer) -> list[CompanyRating]:
     )
 
 
-# end of candidate data (h12/offers) --------------------------------------------------------------
+# end of candidate data ----------------------------------------------------------------------------
 
 
-# matching runs and introductions (h12/matching)
+# matching runs and introductions
 
 # The algorithms a run stores, in the order the page shows them (greedy is only summarised).
 ALGORITHMS = (MatchingAssignment.Algorithm.OPTIMAL, MatchingAssignment.Algorithm.STABLE)

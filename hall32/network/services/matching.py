@@ -29,7 +29,7 @@ from hall32.network.selectors import matching as selectors
 from hall32.network.selectors.matching import candidate_was_met
 from hall32.network.services.offers import skills_clean
 
-# candidate data (h12/offers) ---------------------------------------------------------------------
+# candidate data -----------------------------------------------------------------------------------
 # What matching knows of a candidate beyond the application: mobility and skills, the offers
 # they rank, and the companies' ratings after meeting them. The runs come below.
 
@@ -95,10 +95,10 @@ def company_rating_set(*, offer: Offer, person: Person, rating: int, comment: st
     return found
 
 
-# end of candidate data (h12/offers) --------------------------------------------------------------
+# end of candidate data ----------------------------------------------------------------------------
 
 
-# matching runs and introductions (h12/matching)
+# matching runs and introductions
 
 Algorithm = MatchingAssignment.Algorithm
 IntroStatus = Introduction.Status
@@ -503,8 +503,8 @@ def _accept(introduction: Introduction, *, by: User | None) -> None:
 def _offer_filled(offer: Offer, *, keep: int) -> None:
     """Every place taken: the offer is filled and its other open proposals withdrawn.
 
-    Writes the status field directly rather than through h12/offers' offer_set_status (built at the
-    same time): the lead reconciles the two when merging."""
+    Writes the status field directly, not through offers.offer_set_status, whose transitions would
+    refuse an offer taken back to a draft or closed while its introductions were under way."""
     offer.status = Offer.Status.FILLED
     offer.save(update_fields=["status", "updated_at"])  # a save, not an update: audited
     _withdraw(
